@@ -1,0 +1,146 @@
+package dev.mirrorscope.engine.decode;
+
+/**
+ * What the decoders learned about one packet, in primitive fields. One instance per worker is reused
+ * for every packet ({@link #reset()}), so decoding allocates nothing. "Innermost" means the last IP
+ * header after the innermost tunnel, never a header quoted inside an ICMP error.
+ */
+public final class DecodedPacket {
+    /** Most layers kept per packet: tunnels in tunnels and long IPv6 chains stop being listed here. */
+    public static final int MAX_LAYERS = 64;
+
+    public static final int TUNNEL_NONE = 0;
+    public static final int TUNNEL_VXLAN = 1;
+    public static final int TUNNEL_GENEVE = 2;
+    public static final int TUNNEL_GRE = 3;
+    public static final int TUNNEL_ERSPAN = 4;
+
+    /** Outermost encapsulation removed: TUNNEL_*. */
+    public int tunnel;
+    /** VNI (VXLAN/Geneve) of the outermost tunnel, GRE key or ERSPAN session id; -1 when none. */
+    public int vni;
+    /** Length of the decapsulated inner packet/frame of the outermost tunnel (captured bytes); -1 when none. */
+    public int innerLen;
+
+    /** Innermost IP version: 0 when the packet has no IP layer, else 4 or 6. */
+    public int ipVersion;
+    /** Innermost addresses. IPv4: {@code lo} holds the address as an unsigned 32-bit value, {@code hi} is 0. */
+    public long srcHi, srcLo, dstHi, dstLo;
+    /** Innermost Ethernet addresses as 48-bit values, -1 when there is no Ethernet header. */
+    public long srcMac, dstMac;
+    /** Innermost IP protocol (IPv4 protocol field, IPv6 last next-header of the extension chain); -1 when none. */
+    public int proto;
+    /** Innermost transport ports, -1 when none (ICMP, non-first fragments, truncated headers). */
+    public int sport, dport;
+    /** TCP flag byte, -1 when not TCP. */
+    public int tcpFlags;
+    public long tcpSeq, tcpAck;
+    public int tcpWindow;
+    /** TCP payload bytes captured in this segment (by header lengths, not captured length). */
+    public int tcpPayloadLen;
+    /** TCP options, -1 when absent. */
+    public int tcpMss, tcpWindowScale;
+    public boolean tcpSackPermitted;
+    public int tcpSackBlocks;
+    public long tcpTsVal, tcpTsEcr;
+    public boolean tcpHasTimestamps;
+    /** Start and captured length of the innermost transport payload in the frame; -1 when none. */
+    public int payloadOffset, payloadLength;
+    /** True for an IP fragment other than the first (of the innermost IP header). */
+    public boolean nonFirstFragment;
+    /** True for any fragment, first or not (MF set or offset non-zero). */
+    public boolean fragment;
+    /** ICMP/ICMPv6 type and code, -1 when not ICMP. */
+    public int icmpType, icmpCode;
+    /** Ethertype of the innermost Ethernet payload (after VLAN tags), -1 when none. */
+    public int etherType;
+    /** Outermost VLAN id seen (802.1Q/802.1ad), -1 when none. */
+    public int vlanId;
+    /** Application protocol recognised on the innermost transport: Layer.DNS, TLS, HTTP or -1. */
+    public int app;
+
+    /** Layers in dissection order, outermost first: Layer.* constants, start offset and length in the frame. */
+    public int layerCount;
+    public final int[] layerType = new int[MAX_LAYERS];
+    public final int[] layerOffset = new int[MAX_LAYERS];
+    public final int[] layerLength = new int[MAX_LAYERS];
+
+    /** First anomaly found (Anomaly ordinal), -1 when the packet decoded cleanly. */
+    public int anomaly;
+    /** Number of anomalies found in this packet. */
+    public int anomalyCount;
+    /** Offset in the frame where the first anomaly was found. */
+    public int anomalyOffset;
+
+    public DecodedPacket() {
+        reset();
+    }
+
+    public void reset() {
+        tunnel = TUNNEL_NONE;
+        vni = -1;
+        innerLen = -1;
+        ipVersion = 0;
+        srcHi = srcLo = dstHi = dstLo = 0;
+        srcMac = dstMac = -1;
+        proto = -1;
+        sport = dport = -1;
+        tcpFlags = -1;
+        tcpSeq = tcpAck = 0;
+        tcpWindow = 0;
+        tcpPayloadLen = 0;
+        tcpMss = tcpWindowScale = -1;
+        tcpSackPermitted = false;
+        tcpSackBlocks = 0;
+        tcpTsVal = tcpTsEcr = 0;
+        tcpHasTimestamps = false;
+        payloadOffset = payloadLength = -1;
+        nonFirstFragment = false;
+        fragment = false;
+        icmpType = icmpCode = -1;
+        etherType = -1;
+        vlanId = -1;
+        app = -1;
+        layerCount = 0;
+        anomaly = -1;
+        anomalyCount = 0;
+        anomalyOffset = -1;
+    }
+
+    /** Records a layer; silently stops listing past MAX_LAYERS (the decoder limits nesting itself). */
+    public void addLayer(int type, int offset, int length) {
+        if (layerCount < MAX_LAYERS) {
+            layerType[layerCount] = type;
+            layerOffset[layerCount] = offset;
+            layerLength[layerCount] = length;
+            layerCount++;
+        }
+    }
+
+    public void anomaly(Anomaly a, int offset) {
+        if (anomalyCount == 0) {
+            anomaly = a.ordinal();
+            anomalyOffset = offset;
+        }
+        anomalyCount++;
+    }
+
+    public boolean hasLayer(int type) {
+        for (int i = 0; i < layerCount; i++) {
+            if (layerType[i] == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static String tunnelName(int tunnel) {
+        switch (tunnel) {
+            case TUNNEL_VXLAN: return "vxlan";
+            case TUNNEL_GENEVE: return "geneve";
+            case TUNNEL_GRE: return "gre";
+            case TUNNEL_ERSPAN: return "erspan";
+            default: return null;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.mirrorscope.engine.ingest;
+
+import java.util.List;
+
+/**
+ * What one ingest call added to the session. Counts are of this call (a duplicate file adds nothing);
+ * {@code warnings} holds the one-line messages also sent to the listener.
+ */
+public record IngestResult(long packets, long bytes, long flows, long malformed, double seconds,
+                           boolean cancelled, List<String> warnings) {
+}
