@@ -1,56 +1,281 @@
 package dev.mirrorscope.engine;
 
+import dev.mirrorscope.engine.SessionSummary.CaptureInfo;
+import dev.mirrorscope.engine.capture.CaptureReader;
+import dev.mirrorscope.engine.capture.CaptureReaders;
+import dev.mirrorscope.engine.decode.Addresses;
+import dev.mirrorscope.engine.decode.Anomaly;
+import dev.mirrorscope.engine.decode.DecodeOptions;
+import dev.mirrorscope.engine.decode.DecodedPacket;
+import dev.mirrorscope.engine.decode.PacketDecoder;
+import dev.mirrorscope.engine.decode.PacketInfo;
+import dev.mirrorscope.engine.ingest.CaptureOutcome;
 import dev.mirrorscope.engine.ingest.IngestListener;
 import dev.mirrorscope.engine.ingest.IngestOptions;
+import dev.mirrorscope.engine.ingest.IngestPipeline;
 import dev.mirrorscope.engine.ingest.IngestResult;
+import dev.mirrorscope.engine.store.ContentHash;
+import dev.mirrorscope.engine.store.FlowStore;
+import dev.mirrorscope.engine.store.PacketBytesReader;
+import dev.mirrorscope.engine.store.PacketIndexReader;
+import dev.mirrorscope.engine.store.SessionStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
  * A Mirrorscope session: a directory holding the H2 session store and the packet index files. The
- * one entry point through which the command line and the workstation use the engine.
+ * one entry point through which the command line and the workstation use the engine. Methods are
+ * synchronized: one session store connection serves one caller at a time.
  */
 public final class Session implements AutoCloseable {
+    private final SessionStore store;
+    private DecodeOptions decodeOptions = DecodeOptions.defaults();
+
+    private Session(SessionStore store) {
+        this.store = store;
+    }
 
     /** Opens the session in {@code dir}, creating it when missing. */
     public static Session open(Path dir) throws IOException {
-        throw new IOException("not built yet");
+        return new Session(SessionStore.open(dir));
     }
 
     public Path directory() {
-        return null;
+        return store.directory();
+    }
+
+    /** Tunnel ports used when packets are decoded again for display. */
+    public synchronized void decodeOptions(DecodeOptions options) {
+        this.decodeOptions = options;
     }
 
     /**
      * Ingests capture files into this session, in order. A file whose content was ingested before is
      * skipped with a warning. A damaged file keeps what was read and adds a warning; a file that is not
      * a capture at all throws {@link dev.mirrorscope.engine.capture.CaptureFormatException} before
-     * anything of it is stored. Blocks until done; run it off the UI thread.
+     * anything is stored (every file's header is checked first). Blocks until done; run it off the UI thread.
      */
-    public IngestResult ingest(List<Path> files, IngestOptions options, IngestListener listener) throws IOException {
-        throw new IOException("not built yet");
+    public synchronized IngestResult ingest(List<Path> files, IngestOptions options, IngestListener listener)
+            throws IOException {
+        long started = System.nanoTime();
+        for (Path f : files) {
+            CaptureReaders.open(f).close();
+        }
+        List<String> warnings = new ArrayList<>();
+        IngestListener relay = new IngestListener() {
+            @Override
+            public void progress(dev.mirrorscope.engine.ingest.IngestProgress p) {
+                listener.progress(p);
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+                listener.warning(message);
+            }
+        };
+        long packets = 0;
+        long bytes = 0;
+        long flows = 0;
+        long malformed = 0;
+        boolean cancelled = false;
+        int damaged = 0;
+        try {
+            for (int i = 0; i < files.size() && !cancelled; i++) {
+                CaptureOutcome o = ingestOne(files.get(i), i, files.size(), options, relay);
+                if (o == null) {
+                    continue;
+                }
+                packets += o.packets();
+                bytes += o.bytes();
+                malformed += o.malformed();
+                flows += o.flowFragments();
+                cancelled = o.cancelled();
+                damaged += o.stopReason() != null ? 1 : 0;
+            }
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
+        return new IngestResult(packets, bytes, flows, malformed, (System.nanoTime() - started) / 1e9, cancelled,
+                damaged, List.copyOf(warnings));
     }
 
-    public SessionSummary summary() throws IOException {
-        throw new IOException("not built yet");
+    /** Returns null when the file was skipped as a duplicate; flowFragments() holds distinct flows here. */
+    private CaptureOutcome ingestOne(Path file, int index, int count, IngestOptions options, IngestListener listener)
+            throws IOException, SQLException {
+        String name = file.getFileName().toString();
+        String quick = ContentHash.quickKey(file);
+        String fullHash = null;
+        if (!store.findByQuickKey(quick).isEmpty()) {
+            fullHash = ContentHash.sha256(file);
+            Optional<CaptureInfo> same = store.findByHash(fullHash);
+            if (same.isPresent() && !SessionStore.STATE_CANCELLED.equals(same.get().state())) {
+                listener.warning(name + ": already in this session (as " + same.get().path()
+                        + "); not counted again");
+                return null;
+            }
+            if (same.isPresent()) {
+                store.deleteCapture(same.get().id());
+            }
+        }
+        CompletableFuture<String> hash = fullHash != null ? CompletableFuture.completedFuture(fullHash)
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return ContentHash.sha256(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        long id;
+        CaptureOutcome o;
+        try (CaptureReader reader = CaptureReaders.open(file)) {
+            id = store.beginCapture(quick, file.toAbsolutePath().toString(), Files.size(file), reader.format(),
+                    reader.gzip());
+            try {
+                o = new IngestPipeline(store, options, listener).run(reader, id, name, index, count);
+            } catch (IOException | RuntimeException e) {
+                store.deleteCapture(id);
+                throw e;
+            }
+        }
+        String state = o.cancelled() ? SessionStore.STATE_CANCELLED
+                : o.stopReason() != null ? SessionStore.STATE_DAMAGED : SessionStore.STATE_COMPLETE;
+        long distinct = distinctFlows(id);
+        store.finishCapture(id, o.linkTypes(), o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(),
+                o.lastTsNs(), o.stopReason(), state, o.indexRecords());
+        try {
+            store.setContentHash(id, hash.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(name + ": interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException(name + ": cannot read the file to hash it: " + e.getCause().getMessage(), e);
+        }
+        if (o.stopReason() != null) {
+            listener.warning(o.stopReason());
+        }
+        if (o.cancelled()) {
+            listener.warning(name + ": cancelled after " + o.packets() + " packets; what was read is kept");
+        }
+        return new CaptureOutcome(o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(), o.lastTsNs(),
+                o.stopReason(), o.cancelled(), o.indexRecords(), o.linkTypes());
+    }
+
+    private long distinctFlows(long captureId) throws SQLException {
+        try (var ps = store.connection().prepareStatement(
+                "SELECT COUNT(DISTINCT flow_key) FROM flows WHERE capture_id = ?")) {
+            ps.setLong(1, captureId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public synchronized SessionSummary summary() throws IOException {
+        try {
+            long[] t = store.totals();
+            return new SessionSummary(t[0], t[1], t[2], t[3], store.captures());
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Anomaly names and counts of one capture, busiest first ("truncated_tcp_header 3, ..."). */
+    public synchronized String anomalies(long captureId) throws IOException {
+        try {
+            return store.anomalySummary(captureId);
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
     }
 
     /**
      * Visits packets in session order starting at packet number {@code firstNo} (1-based), at most
      * {@code limit} of them (negative for all). Packets are decoded again from their capture files.
      */
-    public void packets(long firstNo, long limit, Consumer<PacketRow> sink) throws IOException {
-        throw new IOException("not built yet");
+    public synchronized void packets(long firstNo, long limit, Consumer<PacketRow> sink) throws IOException {
+        List<CaptureInfo> captures;
+        try {
+            captures = store.captures();
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
+        PacketDecoder decoder = new PacketDecoder(decodeOptions);
+        DecodedPacket d = new DecodedPacket();
+        long remaining = limit < 0 ? Long.MAX_VALUE : limit;
+        for (CaptureInfo c : captures) {
+            if (remaining == 0) {
+                return;
+            }
+            if (c.firstNo() + c.packets() <= firstNo || c.packets() == 0) {
+                continue;
+            }
+            Path bytesFile = c.dataFile() != null ? directory().resolve(c.dataFile()) : Path.of(c.path());
+            if (!Files.isReadable(bytesFile) || (c.dataFile() == null && Files.size(bytesFile) != c.fileSize())) {
+                throw new IOException(c.path() + ": the capture is no longer there as it was ingested (moved,"
+                        + " changed or deleted); ingest it again");
+            }
+            try (PacketIndexReader index = new PacketIndexReader(directory().resolve(c.indexFile()));
+                 PacketBytesReader bytes = new PacketBytesReader(bytesFile)) {
+                long start = Math.max(0, firstNo - c.firstNo());
+                for (long i = start; i < index.records() && remaining > 0; i++, remaining--) {
+                    index.seek(i);
+                    int capLen = index.capLen();
+                    int at = bytes.read(index.fileOffset(), capLen);
+                    if (at < 0) {
+                        throw new IOException(c.path() + ": packet " + (c.firstNo() + i)
+                                + " is beyond the end of the file; the capture changed since it was ingested");
+                    }
+                    byte[] b = bytes.array();
+                    decoder.decode(b, at, capLen, index.origLen(), index.linkType(), d);
+                    sink.accept(row(c.firstNo() + i, index.tsNs(), index.origLen(), capLen, b, at, d));
+                }
+            }
+        }
+    }
+
+    static PacketRow row(long no, long ts, int frameLen, int capLen, byte[] b, int at, DecodedPacket d) {
+        String src;
+        String dst;
+        if (d.ipVersion != 0) {
+            src = Addresses.format(d.ipVersion, d.srcHi, d.srcLo);
+            dst = Addresses.format(d.ipVersion, d.dstHi, d.dstLo);
+        } else if (d.srcMac >= 0) {
+            src = Addresses.mac(d.srcMac);
+            dst = Addresses.mac(d.dstMac);
+        } else {
+            src = "";
+            dst = "";
+        }
+        Anomaly a = d.anomalyCount > 0 ? Anomaly.of(d.anomaly) : null;
+        return new PacketRow(no, ts, frameLen, capLen, DecodedPacket.tunnelName(d.tunnel),
+                d.vni >= 0 ? d.vni : null, d.tunnel != DecodedPacket.TUNNEL_NONE && d.innerLen >= 0 ? d.innerLen : null,
+                src, dst, d.proto >= 0 ? d.proto : null, d.sport >= 0 ? d.sport : null, d.dport >= 0 ? d.dport : null,
+                d.tcpFlags >= 0 ? d.tcpFlags : null, PacketInfo.describe(b, at, capLen, d),
+                a == null ? null : a.id());
     }
 
     /** Visits every flow, ordered by the number of its first packet. */
-    public void flows(Consumer<FlowRow> sink) throws IOException {
-        throw new IOException("not built yet");
+    public synchronized void flows(Consumer<FlowRow> sink) throws IOException {
+        try {
+            FlowStore.readAll(store.connection(), sink);
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        store.close();
     }
 }

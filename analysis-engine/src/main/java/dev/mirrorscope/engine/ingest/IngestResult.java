@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What one ingest call added to the session. Counts are of this call (a duplicate file adds nothing);
- * {@code warnings} holds the one-line messages also sent to the listener.
+ * {@code damagedFiles} counts files read only in part; {@code warnings} holds the one-line messages
+ * also sent to the listener.
  */
 public record IngestResult(long packets, long bytes, long flows, long malformed, double seconds,
-                           boolean cancelled, List<String> warnings) {
+                           boolean cancelled, int damagedFiles, List<String> warnings) {
 }
