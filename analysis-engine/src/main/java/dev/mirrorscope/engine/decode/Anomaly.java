@@ -40,7 +40,22 @@ public enum Anomaly {
     TRUNCATED_TLS("truncated_tls"),
     BAD_HTTP_REQUEST("bad_http_request"),
     TRUNCATED_NSH("truncated_nsh"),
-    CAPTURED_LENGTH_EXCEEDS_ORIGINAL("captured_length_exceeds_original");
+    CAPTURED_LENGTH_EXCEEDS_ORIGINAL("captured_length_exceeds_original"),
+    // Added with the decoders; appended so that earlier ordinals keep their meaning.
+    BAD_NSH_LENGTH("bad_nsh_length"),
+    TRUNCATED_ESP("truncated_esp"),
+    TRUNCATED_PPP("truncated_ppp"),
+    TRUNCATED_MPLS("truncated_mpls"),
+    TOO_MANY_MPLS_LABELS("too_many_mpls_labels"),
+    TRUNCATED_CISCO_METADATA("truncated_cisco_metadata"),
+    BAD_GRE_ROUTING("bad_gre_routing"),
+    BAD_ERSPAN_VERSION("bad_erspan_version"),
+    BAD_TLS_HANDSHAKE("bad_tls_handshake"),
+    /** A decoder hit an internal error; the packet is kept with what was decoded before it. */
+    DECODER_BUG("decoder_bug"),
+    EMPTY_PACKET("empty_packet"),
+    BAD_IPV6_OPTION("bad_ipv6_option"),
+    BAD_IPV6_ROUTING_HEADER("bad_ipv6_routing_header");
 
     private final String id;
 

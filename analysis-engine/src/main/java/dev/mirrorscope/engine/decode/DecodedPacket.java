@@ -19,14 +19,21 @@ public final class DecodedPacket {
     public int tunnel;
     /** VNI (VXLAN/Geneve) of the outermost tunnel, GRE key or ERSPAN session id; -1 when none. */
     public int vni;
-    /** Length of the decapsulated inner packet/frame of the outermost tunnel (captured bytes); -1 when none. */
+    /**
+     * Length of the decapsulated inner packet/frame of the outermost tunnel (captured bytes); -1 when none.
+     * When the tunnel header's optional part (Geneve options, GRE optional fields, ERSPAN III platform
+     * sub-header) is itself cut off, the captured bytes after its fixed part.
+     */
     public int innerLen;
 
     /** Innermost IP version: 0 when the packet has no IP layer, else 4 or 6. */
     public int ipVersion;
     /** Innermost addresses. IPv4: {@code lo} holds the address as an unsigned 32-bit value, {@code hi} is 0. */
     public long srcHi, srcLo, dstHi, dstLo;
-    /** Innermost Ethernet addresses as 48-bit values, -1 when there is no Ethernet header. */
+    /**
+     * Innermost Ethernet addresses as 48-bit values, -1 when there is no Ethernet header (a tunnel's
+     * envelope does not count: a tunnel without an inner Ethernet frame leaves them -1).
+     */
     public long srcMac, dstMac;
     /** Innermost IP protocol (IPv4 protocol field, IPv6 last next-header of the extension chain); -1 when none. */
     public int proto;
@@ -58,6 +65,59 @@ public final class DecodedPacket {
     public int vlanId;
     /** Application protocol recognised on the innermost transport: Layer.DNS, TLS, HTTP or -1. */
     public int app;
+
+    /** Fragment offset in bytes of the innermost IP header (IPv4 or IPv6 Fragment header), 0 when none. */
+    public int fragmentOffset;
+    /** UDP length field of the innermost UDP header (after the IPv6 jumbogram rule), -1 when none. */
+    public int udpLength;
+    /** First SACK block of the TCP header (left and right edge), valid when tcpSackBlocks > 0. */
+    public long tcpSackLeft, tcpSackRight;
+    /** ICMP/ICMPv6 echo identifier and sequence number, -1 when not an echo message. */
+    public int icmpId, icmpSeq;
+    /** ARP opcode (1 request, 2 reply), -1 when not ARP. */
+    public int arpOp;
+
+    /**
+     * Start (relative to the frame) and captured length of the application message, after a DNS-over-TCP
+     * length prefix; -1 when none.
+     */
+    public int appOffset, appLength;
+    /** DNS header fields, -1 when not DNS. */
+    public int dnsId, dnsFlags, dnsQuestions, dnsAnswers;
+    /**
+     * First question: name start (relative to the frame; compression pointers count from appOffset) and
+     * QTYPE, -1 when none.
+     */
+    public int dnsNameOffset, dnsQtype;
+    /** TLS record content type and handshake message type of the first record, -1 when none. */
+    public int tlsRecordType, tlsHandshakeType;
+    /** ClientHello server_name: host name bytes (relative to the frame) and length, -1 when none. */
+    public int tlsSniOffset, tlsSniLength;
+    /** HTTP/1.x request line: method length (the method starts at appOffset), target and version; -1 when none. */
+    public int httpMethodLength, httpTargetOffset, httpTargetLength, httpVersionOffset, httpVersionLength;
+    /** HTTP/1.x request Host header value (trimmed), -1 when none. */
+    public int httpHostOffset, httpHostLength;
+    /** HTTP/1.x response status code, -1 when not a response; the status line is appOffset..+httpLineLength. */
+    public int httpStatus, httpLineLength;
+
+    /**
+     * AWS Gateway Load Balancer Geneve options (class 0x0108) of the outermost Geneve header: start of the
+     * option data (relative to the frame) for the GWLB endpoint id (8 bytes), attachment id (8 bytes) and
+     * flow cookie (4 bytes); -1 when absent.
+     */
+    public int gwlbEndpointIdOffset, gwlbAttachmentIdOffset, gwlbFlowCookieOffset;
+
+    /** Start of the frame in the array being decoded: every offset recorded here is relative to it. */
+    int base;
+    /** Tunnels and IP-in-IP headers descended into so far (bounded by DecodeLimits.MAX_NESTING). */
+    int nesting;
+    /**
+     * End of the current container as its length fields declare it (absolute index, may lie beyond the
+     * captured bytes): a header that is declared but not captured is truncated, not absent.
+     */
+    int declaredEnd;
+    /** Tunnel ports of the decoder working on this packet. */
+    DecodeOptions options;
 
     /** Layers in dissection order, outermost first: Layer.* constants, start offset and length in the frame. */
     public int layerCount;
@@ -101,6 +161,23 @@ public final class DecodedPacket {
         etherType = -1;
         vlanId = -1;
         app = -1;
+        fragmentOffset = 0;
+        udpLength = -1;
+        tcpSackLeft = tcpSackRight = 0;
+        icmpId = icmpSeq = -1;
+        arpOp = -1;
+        appOffset = appLength = -1;
+        dnsId = dnsFlags = dnsQuestions = dnsAnswers = -1;
+        dnsNameOffset = dnsQtype = -1;
+        tlsRecordType = tlsHandshakeType = -1;
+        tlsSniOffset = tlsSniLength = -1;
+        httpMethodLength = httpTargetOffset = httpTargetLength = httpVersionOffset = httpVersionLength = -1;
+        httpHostOffset = httpHostLength = -1;
+        httpStatus = httpLineLength = -1;
+        gwlbEndpointIdOffset = gwlbAttachmentIdOffset = gwlbFlowCookieOffset = -1;
+        base = 0;
+        nesting = 0;
+        declaredEnd = 0;
         layerCount = 0;
         anomaly = -1;
         anomalyCount = 0;
@@ -123,6 +200,56 @@ public final class DecodedPacket {
             anomalyOffset = offset;
         }
         anomalyCount++;
+    }
+
+    /** Forgets the network, transport and application fields: a tunnel's inner packet starts afresh. */
+    void clearNetwork() {
+        ipVersion = 0;
+        srcHi = srcLo = dstHi = dstLo = 0;
+        proto = -1;
+        nonFirstFragment = false;
+        fragment = false;
+        fragmentOffset = 0;
+        etherType = -1;
+        clearTransport();
+    }
+
+    /** Forgets the transport and application fields: a new IP header describes a new packet. */
+    void clearTransport() {
+        sport = dport = -1;
+        tcpFlags = -1;
+        tcpSeq = tcpAck = 0;
+        tcpWindow = 0;
+        tcpPayloadLen = 0;
+        tcpMss = tcpWindowScale = -1;
+        tcpSackPermitted = false;
+        tcpSackBlocks = 0;
+        tcpSackLeft = tcpSackRight = 0;
+        tcpTsVal = tcpTsEcr = 0;
+        tcpHasTimestamps = false;
+        payloadOffset = payloadLength = -1;
+        udpLength = -1;
+        icmpType = icmpCode = -1;
+        icmpId = icmpSeq = -1;
+        app = -1;
+        appOffset = appLength = -1;
+        dnsId = dnsFlags = dnsQuestions = dnsAnswers = -1;
+        dnsNameOffset = dnsQtype = -1;
+        tlsRecordType = tlsHandshakeType = -1;
+        tlsSniOffset = tlsSniLength = -1;
+        httpMethodLength = httpTargetOffset = httpTargetLength = httpVersionOffset = httpVersionLength = -1;
+        httpHostOffset = httpHostLength = -1;
+        httpStatus = httpLineLength = -1;
+    }
+
+    /** Records a layer at an absolute position in the array. */
+    void layerAt(int type, int pos, int length) {
+        addLayer(type, pos - base, length);
+    }
+
+    /** Records an anomaly at an absolute position in the array. */
+    void anomalyAt(Anomaly a, int pos) {
+        anomaly(a, pos - base);
     }
 
     public boolean hasLayer(int type) {

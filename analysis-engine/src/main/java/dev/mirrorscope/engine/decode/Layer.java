@@ -33,11 +33,16 @@ public final class Layer {
     public static final int ICMP_QUOTED = 26;
     public static final int ESP = 27;
     public static final int PPP = 28;
+    public static final int MPLS = 29;
+    /** IEEE 802.2 LLC after an 802.3 length field (STP, CDP, ...). */
+    public static final int LLC = 30;
+    /** Cisco MetaData (EtherType 0x8909, also carried in GRE): security group tag. */
+    public static final int CISCO_METADATA = 31;
 
     private static final String[] NAMES = {
         "?", "eth", "vlan", "arp", "ip", "ipv6", "ipv6.ext", "tcp", "udp", "icmp", "icmpv6",
         "vxlan", "geneve", "gre", "erspan", "dns", "tls", "http", "sctp", "ah", "sll", "sll2",
-        "null", "vxlan-gpe", "nsh", "data", "icmp.quoted", "esp", "ppp"
+        "null", "vxlan-gpe", "nsh", "data", "icmp.quoted", "esp", "ppp", "mpls", "llc", "cmd"
     };
 
     private Layer() {
