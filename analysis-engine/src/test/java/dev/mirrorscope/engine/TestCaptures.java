@@ -21,7 +21,7 @@ public final class TestCaptures {
         return resource("/fixtures/" + name);
     }
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         try {
             var url = TestCaptures.class.getResource(name);
             if (url == null) {
