@@ -37,6 +37,7 @@ import java.util.function.Consumer;
  * synchronized: one session store connection serves one caller at a time.
  */
 public final class Session implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
     private final SessionStore store;
     private DecodeOptions decodeOptions = DecodeOptions.defaults();
 
@@ -137,6 +138,7 @@ public final class Session implements AutoCloseable {
                 });
         long id;
         CaptureOutcome o;
+        long t0 = System.nanoTime();
         try (CaptureReader reader = CaptureReaders.open(file)) {
             id = store.beginCapture(quick, file.toAbsolutePath().toString(), Files.size(file), reader.format(),
                     reader.gzip());
@@ -149,7 +151,9 @@ public final class Session implements AutoCloseable {
         }
         String state = o.cancelled() ? SessionStore.STATE_CANCELLED
                 : o.stopReason() != null ? SessionStore.STATE_DAMAGED : SessionStore.STATE_COMPLETE;
-        long distinct = distinctFlows(id);
+        long t1 = System.nanoTime();
+        long distinct = o.flowFragments();
+        long t2 = System.nanoTime();
         store.finishCapture(id, o.linkTypes(), o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(),
                 o.lastTsNs(), o.stopReason(), state, o.indexRecords());
         try {
@@ -160,6 +164,8 @@ public final class Session implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException(name + ": cannot read the file to hash it: " + e.getCause().getMessage(), e);
         }
+        LOG.debug("{}: pipeline {} ms, distinct flows {} ms, finish and hash {} ms", name, (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         if (o.stopReason() != null) {
             listener.warning(o.stopReason());
         }
@@ -170,16 +176,6 @@ public final class Session implements AutoCloseable {
                 o.stopReason(), o.cancelled(), o.indexRecords(), o.linkTypes());
     }
 
-    private long distinctFlows(long captureId) throws SQLException {
-        try (var ps = store.connection().prepareStatement(
-                "SELECT COUNT(DISTINCT flow_key) FROM flows WHERE capture_id = ?")) {
-            ps.setLong(1, captureId);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
     public synchronized SessionSummary summary() throws IOException {
         try {
@@ -267,11 +263,7 @@ public final class Session implements AutoCloseable {
 
     /** Visits every flow, ordered by the number of its first packet. */
     public synchronized void flows(Consumer<FlowRow> sink) throws IOException {
-        try {
-            FlowStore.readAll(store.connection(), sink);
-        } catch (SQLException e) {
-            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
-        }
+        FlowStore.readAll(store, sink);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.mirrorscope.engine.decode.DecodedPacket;
 import dev.mirrorscope.engine.decode.PacketDecoder;
 import dev.mirrorscope.engine.flow.Flow;
 import dev.mirrorscope.engine.flow.FlowTable;
+import dev.mirrorscope.engine.store.FlowFileWriter;
 import dev.mirrorscope.engine.store.FlowStore;
 import dev.mirrorscope.engine.store.PacketIndex;
 import dev.mirrorscope.engine.store.PacketIndexWriter;
@@ -267,10 +268,10 @@ public final class IngestPipeline {
             RollupAccumulator rollups = new RollupAccumulator(captureId);
             boolean gzip = reader.gzip();
             try (PacketIndexWriter index = new PacketIndexWriter(dir.resolve(SessionStore.indexFileName(captureId)));
+                 FlowFileWriter flows = new FlowFileWriter(dir.resolve(FlowStore.flowFileName(captureId)));
                  OutputStream raw = gzip ? new BufferedOutputStream(
                          Files.newOutputStream(dir.resolve(SessionStore.dataFileName(captureId))), 1 << 20) : null) {
                 conn.setAutoCommit(false);
-                FlowStore flows = new FlowStore(conn);
                 int batches = 0;
                 while (true) {
                     IngestBatch b = writerQueue.take();
@@ -320,15 +321,17 @@ public final class IngestPipeline {
                     drainFlows(flows);
                     if (++batches % 64 == 0) {
                         rollups.flushSettled(conn);
+                        // Small transactions keep H2's undo log short; a capture left half-written by a
+                        // crash is still in state 'ingesting' and is discarded when the session reopens.
+                        conn.commit();
                     }
                 }
                 drainFlows(flows);
-                flows.close();
                 rollups.flushAll(conn);
                 writeAnomalies(conn, anomalyCounts, anomalyFirst);
                 conn.commit();
                 conn.setAutoCommit(true);
-                outcome = new CaptureOutcome(packets, bytes, malformed, flows.written(), firstTs, lastTs, null,
+                outcome = new CaptureOutcome(packets, bytes, malformed, flows.distinct(), firstTs, lastTs, null,
                         false, index.records(), List.of());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -346,10 +349,10 @@ public final class IngestPipeline {
             }
         }
 
-        private void drainFlows(FlowStore flows) throws SQLException {
+        private void drainFlows(FlowFileWriter flows) throws IOException {
             Flow f;
             while ((f = flowsOut.poll()) != null) {
-                flows.add(captureId, f);
+                flows.add(f);
             }
         }
 

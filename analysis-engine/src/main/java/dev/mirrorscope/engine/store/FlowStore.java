@@ -1,151 +1,220 @@
 package dev.mirrorscope.engine.store;
 
 import dev.mirrorscope.engine.FlowRow;
+import dev.mirrorscope.engine.SessionSummary.CaptureInfo;
 import dev.mirrorscope.engine.decode.Addresses;
-import dev.mirrorscope.engine.flow.Flow;
 import dev.mirrorscope.engine.flow.TcpEvents;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Writes flow fragments in batches and reads flows back merged: fragments sharing a key (a flow that
- * left memory and came back, or one that spans two captures of the session) become one flow.
+ * Reads the session's flows back from the captures' flow files, in order of their first packet,
+ * merging fragments that share a key (a flow that left memory and came back, or one that spans two
+ * captures of the session). Only fragments of such keys are held in memory while reading.
  */
 public final class FlowStore {
-    private static final int BATCH = 2000;
-    private static final String COLUMNS = "capture_id, first_index, flow_key, proto, vni, ip_version, a, a_port, b, b_port,"
-            + " packets_ab, bytes_ab, packets_ba, bytes_ba, first_ts_ns, last_ts_ns, tcp_events, syn_ts_ns, rtt_us, retransmits";
+    /** Records per mapped window: the largest multiple of the record size a single mapping can hold. */
+    private static final long WINDOW_RECORDS = Integer.MAX_VALUE / FlowFile.RECORD_SIZE;
 
-    private final Connection conn;
-    private final PreparedStatement insert;
-    private int pending;
-    private long written;
-
-    public FlowStore(Connection conn) throws SQLException {
-        this.conn = conn;
-        this.insert = conn.prepareStatement("INSERT INTO flows (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    private FlowStore() {
     }
 
-    public void add(long captureId, Flow f) throws SQLException {
-        String a = Addresses.format(f.ipVersion, f.aHi, f.aLo);
-        String b = Addresses.format(f.ipVersion, f.bHi, f.bLo);
-        insert.setLong(1, captureId);
-        insert.setLong(2, f.firstIndex);
-        insert.setString(3, key(f, a, b));
-        insert.setInt(4, f.proto);
-        SessionStore.setNullableInt(insert, 5, f.vni);
-        insert.setInt(6, f.ipVersion);
-        insert.setString(7, a);
-        SessionStore.setNullableInt(insert, 8, f.aPort);
-        insert.setString(9, b);
-        SessionStore.setNullableInt(insert, 10, f.bPort);
-        insert.setLong(11, f.packetsAb);
-        insert.setLong(12, f.bytesAb);
-        insert.setLong(13, f.packetsBa);
-        insert.setLong(14, f.bytesBa);
-        insert.setLong(15, f.firstTs);
-        insert.setLong(16, f.lastTs);
-        insert.setInt(17, f.tcpEvents);
-        SessionStore.setNullableLong(insert, 18, f.synTs >= 0 ? f.synTs : null);
-        SessionStore.setNullableLong(insert, 19, f.rttUs >= 0 ? f.rttUs : null);
-        insert.setLong(20, f.retransmits);
-        insert.addBatch();
-        written++;
-        if (++pending >= BATCH) {
-            flush();
+    public static String flowFileName(long captureId) {
+        return "index/capture-" + captureId + ".flows";
+    }
+
+    /** Identity of a flow regardless of orientation, for merging fragments. */
+    private record Key(int ver, int proto, int vni, long loHi, long loLo, int loPort, long hiHi, long hiLo,
+                       int hiPort) {
+        static Key of(FlowFileView v, int r) {
+            long aHi = v.l(r, FlowFile.A_HI), aLo = v.l(r, FlowFile.A_LO), bHi = v.l(r, FlowFile.B_HI);
+            long bLo = v.l(r, FlowFile.B_LO);
+            int aP = v.i(r, FlowFile.A_PORT), bP = v.i(r, FlowFile.B_PORT);
+            int c = Long.compare(aHi, bHi);
+            c = c != 0 ? c : Long.compare(aLo, bLo);
+            c = c != 0 ? c : Integer.compare(aP, bP);
+            int ver = v.b(r, FlowFile.IP_VERSION), proto = v.s(r, FlowFile.PROTO), vni = v.i(r, FlowFile.VNI);
+            return c <= 0 ? new Key(ver, proto, vni, aHi, aLo, aP, bHi, bLo, bP)
+                    : new Key(ver, proto, vni, bHi, bLo, bP, aHi, aLo, aP);
         }
     }
 
-    /** Canonical key: the same string for both orientations. */
-    static String key(Flow f, String a, String b) {
-        String ea = a + "#" + f.aPort;
-        String eb = b + "#" + f.bPort;
-        boolean aFirst = ea.compareTo(eb) <= 0;
-        return f.proto + "|" + f.vni + "|" + (aFirst ? ea + "|" + eb : eb + "|" + ea);
-    }
-
-    public void flush() throws SQLException {
-        if (pending > 0) {
-            insert.executeBatch();
-            pending = 0;
-        }
-    }
-
-    public long written() {
-        return written;
-    }
-
-    public void close() throws SQLException {
-        flush();
-        insert.close();
-    }
-
-    /**
-     * Visits the session's flows ordered by first packet number, merging fragments by key. Only keys
-     * with several fragments are held in memory, so a scan stays bounded for ordinary sessions.
-     */
-    public static void readAll(Connection conn, Consumer<FlowRow> sink) throws SQLException {
-        Set<String> split = new HashSet<>();
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT flow_key FROM flows GROUP BY flow_key HAVING COUNT(*) > 1")) {
-            while (rs.next()) {
-                split.add(rs.getString(1));
+    /** Visits the session's flows ordered by first packet number; returns how many. */
+    public static long readAll(SessionStore store, Consumer<FlowRow> sink) throws IOException {
+        List<FlowFileView> views = new ArrayList<>();
+        try {
+            for (CaptureInfo c : store.captures()) {
+                views.add(FlowFileView.open(store.directory().resolve(flowFileName(c.id())), c.firstNo()));
             }
-        }
-        Map<String, List<FlowRow>> fragments = new HashMap<>();
-        Map<String, List<Integer>> events = new HashMap<>();
-        if (!split.isEmpty()) {
-            try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery(select() + " WHERE f.flow_key IN (SELECT flow_key FROM flows"
-                         + " GROUP BY flow_key HAVING COUNT(*) > 1) ORDER BY c.first_no + f.first_index")) {
-                while (rs.next()) {
-                    String k = rs.getString("flow_key");
-                    fragments.computeIfAbsent(k, x -> new ArrayList<>()).add(row(rs));
-                    events.computeIfAbsent(k, x -> new ArrayList<>()).add(rs.getInt("tcp_events"));
+            FlowFileWriter.LongSet seen = new FlowFileWriter.LongSet();
+            FlowFileWriter.LongSet split = new FlowFileWriter.LongSet();
+            for (FlowFileView v : views) {
+                for (int r = 0; r < v.records; r++) {
+                    long h = v.keyHash(r);
+                    if (!seen.addIfAbsent(h)) {
+                        split.addIfAbsent(h);
+                    }
                 }
             }
-        }
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery(select() + " ORDER BY c.first_no + f.first_index")) {
-            while (rs.next()) {
-                String k = rs.getString("flow_key");
-                if (!split.contains(k)) {
-                    sink.accept(row(rs));
-                    continue;
+            Map<Key, List<FlowRow>> fragments = new HashMap<>();
+            Map<Key, List<Integer>> events = new HashMap<>();
+            if (split.size() > 0) {
+                for (FlowFileView v : views) {
+                    for (int r : v.order()) {
+                        if (split.contains(v.keyHash(r))) {
+                            Key k = Key.of(v, r);
+                            fragments.computeIfAbsent(k, x -> new ArrayList<>()).add(v.row(r));
+                            events.computeIfAbsent(k, x -> new ArrayList<>()).add(v.i(r, FlowFile.TCP_EVENTS));
+                        }
+                    }
                 }
-                List<FlowRow> parts = fragments.get(k);
-                if (parts != null && parts.get(0).firstNo() == rs.getLong("first_no")) {
-                    sink.accept(merge(parts, events.get(k)));
+            }
+            long n = 0;
+            for (FlowFileView v : views) {
+                for (int r : v.order()) {
+                    if (!split.contains(v.keyHash(r))) {
+                        sink.accept(v.row(r));
+                        n++;
+                        continue;
+                    }
+                    Key k = Key.of(v, r);
+                    List<FlowRow> parts = fragments.get(k);
+                    if (parts.size() == 1) {
+                        sink.accept(parts.get(0));
+                        n++;
+                    } else if (parts.get(0).firstNo() == v.firstNo + v.l(r, FlowFile.FIRST_INDEX)) {
+                        sink.accept(merge(parts, events.get(k)));
+                        n++;
+                    }
                 }
+            }
+            return n;
+        } catch (java.sql.SQLException e) {
+            throw new IOException(store.directory() + ": session store error: " + e.getMessage(), e);
+        } finally {
+            for (FlowFileView v : views) {
+                v.close();
             }
         }
     }
 
-    private static String select() {
-        return "SELECT f.*, c.first_no + f.first_index AS first_no FROM flows f JOIN captures c ON c.id = f.capture_id"
-                + " AND c.state <> '" + SessionStore.STATE_INGESTING + "'";
-    }
+    /** A capture's flow file mapped read-only. */
+    private static final class FlowFileView {
+        final long firstNo;
+        final int records;
+        private final FileChannel channel;
+        private final MappedByteBuffer[] windows;
 
-    private static FlowRow row(ResultSet rs) throws SQLException {
-        int proto = rs.getInt("proto");
-        long pab = rs.getLong("packets_ab");
-        long pba = rs.getLong("packets_ba");
-        return new FlowRow(rs.getLong("first_no"), proto, nullableInt(rs, "vni"), rs.getString("a"),
-                nullableInt(rs, "a_port"), rs.getString("b"), nullableInt(rs, "b_port"), pab, rs.getLong("bytes_ab"),
-                pba, rs.getLong("bytes_ba"), rs.getLong("first_ts_ns"), rs.getLong("last_ts_ns"),
-                proto == 6 ? TcpEvents.state(rs.getInt("tcp_events"), pab, pba) : null,
-                nullableLong(rs, "rtt_us"), rs.getLong("retransmits"));
+        private FlowFileView(long firstNo, FileChannel channel, long size) throws IOException {
+            this.firstNo = firstNo;
+            this.channel = channel;
+            long recs = size / FlowFile.RECORD_SIZE;
+            if (recs > Integer.MAX_VALUE) {
+                throw new IOException("flow file with more than 2^31 flows");
+            }
+            this.records = (int) recs;
+            int n = (int) ((recs + WINDOW_RECORDS - 1) / WINDOW_RECORDS);
+            windows = new MappedByteBuffer[n];
+            for (int w = 0; w < n; w++) {
+                long start = w * WINDOW_RECORDS * FlowFile.RECORD_SIZE;
+                long len = Math.min(WINDOW_RECORDS, recs - w * WINDOW_RECORDS) * FlowFile.RECORD_SIZE;
+                windows[w] = channel.map(FileChannel.MapMode.READ_ONLY, start, len);
+                windows[w].order(ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+
+        static FlowFileView open(Path file, long firstNo) throws IOException {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file + " (the session's flow file is missing)");
+            }
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+            return new FlowFileView(firstNo, ch, ch.size());
+        }
+
+        long l(int r, int field) {
+            return windows[(int) (r / WINDOW_RECORDS)].getLong((int) (r % WINDOW_RECORDS) * FlowFile.RECORD_SIZE + field);
+        }
+
+        int i(int r, int field) {
+            return windows[(int) (r / WINDOW_RECORDS)].getInt((int) (r % WINDOW_RECORDS) * FlowFile.RECORD_SIZE + field);
+        }
+
+        int s(int r, int field) {
+            return windows[(int) (r / WINDOW_RECORDS)].getShort((int) (r % WINDOW_RECORDS) * FlowFile.RECORD_SIZE + field)
+                    & 0xFFFF;
+        }
+
+        int b(int r, int field) {
+            return windows[(int) (r / WINDOW_RECORDS)].get((int) (r % WINDOW_RECORDS) * FlowFile.RECORD_SIZE + field)
+                    & 0xFF;
+        }
+
+        long keyHash(int r) {
+            return FlowFile.keyHash(b(r, FlowFile.IP_VERSION), s(r, FlowFile.PROTO), i(r, FlowFile.VNI),
+                    l(r, FlowFile.A_HI), l(r, FlowFile.A_LO), i(r, FlowFile.A_PORT), l(r, FlowFile.B_HI),
+                    l(r, FlowFile.B_LO), i(r, FlowFile.B_PORT));
+        }
+
+        /** Record numbers in order of first packet (fragments leave memory in another order). */
+        int[] order() {
+            long[] keyed = new long[records];
+            boolean packable = records < (1 << 24);
+            for (int r = 0; r < records && packable; r++) {
+                long fi = l(r, FlowFile.FIRST_INDEX);
+                packable = fi >= 0 && fi < (1L << 39);
+                keyed[r] = fi << 24 | r;
+            }
+            int[] out = new int[records];
+            if (packable) {
+                Arrays.sort(keyed);
+                for (int r = 0; r < records; r++) {
+                    out[r] = (int) (keyed[r] & 0xFF_FFFF);
+                }
+                return out;
+            }
+            Integer[] boxed = new Integer[records];
+            for (int r = 0; r < records; r++) {
+                boxed[r] = r;
+            }
+            Arrays.sort(boxed, (x, y) -> Long.compare(l(x, FlowFile.FIRST_INDEX), l(y, FlowFile.FIRST_INDEX)));
+            for (int r = 0; r < records; r++) {
+                out[r] = boxed[r];
+            }
+            return out;
+        }
+
+        FlowRow row(int r) {
+            int ver = b(r, FlowFile.IP_VERSION);
+            int proto = s(r, FlowFile.PROTO);
+            int vni = i(r, FlowFile.VNI);
+            int aPort = i(r, FlowFile.A_PORT);
+            int bPort = i(r, FlowFile.B_PORT);
+            long pab = l(r, FlowFile.PACKETS_AB);
+            long pba = l(r, FlowFile.PACKETS_BA);
+            long rtt = l(r, FlowFile.RTT_US);
+            return new FlowRow(firstNo + l(r, FlowFile.FIRST_INDEX), proto, vni >= 0 ? vni : null,
+                    Addresses.format(ver, l(r, FlowFile.A_HI), l(r, FlowFile.A_LO)), aPort >= 0 ? aPort : null,
+                    Addresses.format(ver, l(r, FlowFile.B_HI), l(r, FlowFile.B_LO)), bPort >= 0 ? bPort : null,
+                    pab, l(r, FlowFile.BYTES_AB), pba, l(r, FlowFile.BYTES_BA), l(r, FlowFile.FIRST_TS),
+                    l(r, FlowFile.LAST_TS), proto == 6 ? TcpEvents.state(i(r, FlowFile.TCP_EVENTS), pab, pba) : null,
+                    rtt >= 0 ? rtt : null, l(r, FlowFile.RETRANSMITS));
+        }
+
+        void close() throws IOException {
+            channel.close();
+        }
     }
 
     /** Fragments in first-packet order; the first one decides which endpoint is a. */
@@ -176,13 +245,4 @@ public final class FlowStore {
                 first.bPort(), pab, bab, pba, bba, firstTs, lastTs, state, rtt, retr);
     }
 
-    private static Integer nullableInt(ResultSet rs, String col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Long nullableLong(ResultSet rs, String col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : v;
-    }
 }

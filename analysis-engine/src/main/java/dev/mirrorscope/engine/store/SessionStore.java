@@ -222,6 +222,14 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    private long flowFragments(long id) {
+        try {
+            return Files.size(dir.resolve(FlowStore.flowFileName(id))) / FlowFile.RECORD_SIZE;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     public static String indexFileName(long captureId) {
         return "index/capture-" + captureId + ".idx";
     }
@@ -260,6 +268,16 @@ public final class SessionStore implements AutoCloseable {
                 ps.setLong(4, indexRecords);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "MERGE INTO flow_index (capture_id, file, record_size, fragments, flows) KEY (capture_id)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, FlowStore.flowFileName(id));
+                ps.setInt(3, FlowFile.RECORD_SIZE);
+                ps.setLong(4, flowFragments(id));
+                ps.setLong(5, flows);
+                ps.executeUpdate();
+            }
             conn.commit();
         } catch (SQLException e) {
             conn.rollback();
@@ -286,7 +304,7 @@ public final class SessionStore implements AutoCloseable {
         boolean auto = conn.getAutoCommit();
         conn.setAutoCommit(false);
         try {
-            for (String table : new String[] {"flows", "rollups", "anomalies", "packet_index"}) {
+            for (String table : new String[] {"flow_index", "rollups", "anomalies", "packet_index"}) {
                 try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE capture_id = ?")) {
                     ps.setLong(1, id);
                     ps.executeUpdate();
@@ -311,6 +329,7 @@ public final class SessionStore implements AutoCloseable {
         }
         Files.deleteIfExists(dir.resolve(indexFileName(id)));
         Files.deleteIfExists(dir.resolve(dataFileName(id)));
+        Files.deleteIfExists(dir.resolve(FlowStore.flowFileName(id)));
     }
 
     public List<CaptureInfo> captures() throws SQLException {
@@ -341,11 +360,19 @@ public final class SessionStore implements AutoCloseable {
 
     /** Flows of the session: fragments with one key count once. */
     public long distinctFlows() throws SQLException {
-        try (Statement s = conn.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT f.flow_key) FROM flows f JOIN captures c"
-                     + " ON c.id = f.capture_id WHERE c.state <> '" + STATE_INGESTING + "'")) {
-            rs.next();
-            return rs.getLong(1);
+        List<CaptureInfo> captures = captures();
+        if (captures.size() == 1) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT flows FROM captures WHERE id = ?")) {
+                ps.setLong(1, captures.get(0).id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+        }
+        try {
+            return FlowStore.readAll(this, f -> { });
+        } catch (IOException e) {
+            throw new SQLException(e.getMessage(), e);
         }
     }
 

@@ -32,32 +32,15 @@ CREATE TABLE packet_index (
     records       BIGINT  NOT NULL
 );
 
--- One row per flow fragment: a flow evicted from memory and seen again later has two rows with the
--- same flow_key, merged when read. first_index is the capture-relative index of its first packet.
-CREATE TABLE flows (
-    capture_id    BIGINT  NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
-    first_index   BIGINT  NOT NULL,
-    flow_key      VARCHAR(128) NOT NULL,
-    proto         INT     NOT NULL,
-    vni           INT,
-    ip_version    INT     NOT NULL,
-    a             VARCHAR(64) NOT NULL,
-    a_port        INT,
-    b             VARCHAR(64) NOT NULL,
-    b_port        INT,
-    packets_ab    BIGINT  NOT NULL,
-    bytes_ab      BIGINT  NOT NULL,
-    packets_ba    BIGINT  NOT NULL,
-    bytes_ba      BIGINT  NOT NULL,
-    first_ts_ns   BIGINT  NOT NULL,
-    last_ts_ns    BIGINT  NOT NULL,
-    tcp_events    INT     NOT NULL,
-    syn_ts_ns     BIGINT,
-    rtt_us        BIGINT,
-    retransmits   BIGINT  NOT NULL,
-    PRIMARY KEY (capture_id, first_index)
+-- Flows live in append-only files of fixed records (one per fragment: a flow that left memory and
+-- came back has two, merged when read, see FlowStore); this catalogues them.
+CREATE TABLE flow_index (
+    capture_id    BIGINT  NOT NULL PRIMARY KEY REFERENCES captures(id) ON DELETE CASCADE,
+    file          VARCHAR(256) NOT NULL,
+    record_size   INT     NOT NULL,
+    fragments     BIGINT  NOT NULL,
+    flows         BIGINT  NOT NULL
 );
-CREATE INDEX flows_key ON flows(flow_key);
 
 -- Per-interval counts behind the charts. dim: total, dir (ab/ba), proto, vni, port, host.
 CREATE TABLE rollups (
