@@ -18,7 +18,7 @@ public final class TestCaptures {
     }
 
     public static Path fixture(String name) {
-        return resource("/fixtures/" + name);
+        return resource("/fixtures/captures/" + name);
     }
 
     public static Path resource(String name) {

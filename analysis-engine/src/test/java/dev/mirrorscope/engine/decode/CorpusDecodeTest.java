@@ -63,6 +63,21 @@ class CorpusDecodeTest {
         return tests.stream();
     }
 
+    /** The generated mirror captures, against tshark's decoding of them (scripts/regenerate-fixtures.sh). */
+    @TestFactory
+    Stream<DynamicTest> everyFixturePacketAgreesWithTshark() throws IOException {
+        Path fixtures = resource("/fixtures");
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(fixtures.resolve("captures"))) {
+            for (Path capture : files.sorted().toList()) {
+                Path tsv = fixtures.resolve("expected").resolve(capture.getFileName() + ".tsv");
+                tests.add(DynamicTest.dynamicTest(capture.getFileName().toString(), () -> compare(capture, tsv, Map.of())));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(3);
+        return tests.stream();
+    }
+
     private static void compare(Path capture, Path tsv, Map<String, Map<String, List<String>>> extra)
             throws IOException {
         List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
