@@ -23,10 +23,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks ingest: generates a VXLAN mirror capture (once, kept in --dir), ingests it in a",
-                "fresh JVM exactly as `mirrorscope ingest` does (wall time includes JVM start), checks that",
-                "packets, flows and rollups are queryable, and times `tshark -q -z conv,tcp` on the same file",
-                "when tshark is installed. Figures go to stdout; BENCHMARKS.md records them."})
+        description = {"Benchmarks ingest against tshark on a generated VXLAN mirror capture.",
+                "Generates the capture once (kept in --dir), ingests it in a fresh JVM exactly as",
+                "`mirrorscope ingest` does (wall time includes JVM start), checks that packets, flows and",
+                "rollups are queryable, and times `tshark -q -z conv,tcp` on the same file when tshark is",
+                "installed. Figures go to stdout; BENCHMARKS.md records them."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--packets", paramLabel = "N", description = "Packets in the capture (default 1000000).")
     long packets = 1_000_000;

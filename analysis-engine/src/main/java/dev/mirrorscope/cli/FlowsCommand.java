@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "flows", mixinStandardHelpOptions = true,
-        description = {"Lists the session's bidirectional conversations, keyed by innermost protocol, addresses,",
-                "ports and VNI, ordered by their first packet. Endpoint a sent the first packet seen.",
+        description = {"Lists the session's bidirectional conversations (flows).",
+                "Keyed by innermost protocol, addresses, ports and VNI, ordered by their first packet.",
+                "Endpoint a sent the first packet seen.",
                 "tcp_state: refused (SYN answered by RST), reset (any other RST), closed (FIN both ways),",
                 "syn_only (SYNs and no answer), established (full handshake, not closed), open (anything else,",
                 "e.g. picked up mid-stream). rtt_us: SYN to the initiator's handshake ACK."})
