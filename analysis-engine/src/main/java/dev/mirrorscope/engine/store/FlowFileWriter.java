@@ -1,13 +1,8 @@
 package dev.mirrorscope.engine.store;
 
 import dev.mirrorscope.engine.flow.Flow;
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Appends flow fragments (flows as they leave memory) to a capture's flow file in fixed records; the
@@ -15,24 +10,18 @@ import java.nio.file.StandardOpenOption;
  * (measured: 74,100 flows took 0.6 to 2.6 s to insert), so flows are written like the packet index.
  * Also counts distinct flow keys, by 64-bit key hash, for the capture's flow count.
  */
-public final class FlowFileWriter implements Closeable {
+public final class FlowFileWriter extends RecordFileWriter {
     private static final int BUFFER_RECORDS = 8 * 1024;
 
-    private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_RECORDS * FlowFile.RECORD_SIZE)
-            .order(ByteOrder.LITTLE_ENDIAN);
     private final LongSet keys = new LongSet();
     private long written;
 
     public FlowFileWriter(Path file) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        super(file, FlowFile.RECORD_SIZE, BUFFER_RECORDS);
     }
 
     public void add(Flow f) throws IOException {
-        if (buffer.remaining() < FlowFile.RECORD_SIZE) {
-            flush();
-        }
+        reserve();
         FlowFile.write(buffer, f);
         keys.add(FlowFile.keyHash(f.ipVersion, f.proto, f.vni, f.aHi, f.aLo, f.aPort, f.bHi, f.bLo, f.bPort));
         written++;
@@ -46,23 +35,6 @@ public final class FlowFileWriter implements Closeable {
     /** Distinct flow keys among the fragments. */
     public long distinct() {
         return keys.size();
-    }
-
-    private void flush() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        buffer.clear();
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            flush();
-        } finally {
-            channel.close();
-        }
     }
 
     /** Open-addressing set of non-zero longs (zero is remapped), 8 bytes a key at worst twice over. */
