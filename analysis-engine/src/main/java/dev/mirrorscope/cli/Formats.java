@@ -41,11 +41,11 @@ final class Formats {
         }
     }
 
-    /** UTC time with microseconds (nanoseconds when the value has them). */
+    /** UTC time with nanoseconds, so a column of them lines up. */
     static String time(long tsNs) {
         long sec = Math.floorDiv(tsNs, 1_000_000_000L);
         long ns = Math.floorMod(tsNs, 1_000_000_000L);
-        String frac = ns % 1000 == 0 ? String.format("%06d", ns / 1000) : String.format("%09d", ns);
+        String frac = String.format("%09d", ns);
         return TIME.format(Instant.ofEpochSecond(sec)) + "." + frac;
     }
 

@@ -2,6 +2,7 @@ package dev.mirrorscope.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mirrorscope.engine.Session;
+import dev.mirrorscope.engine.capture.CaptureReaders;
 import dev.mirrorscope.engine.ingest.IngestListener;
 import dev.mirrorscope.engine.ingest.IngestOptions;
 import dev.mirrorscope.engine.ingest.IngestProgress;
@@ -67,6 +68,9 @@ final class IngestCommand implements Callable<Integer> {
                 err.println("mirrorscope: " + message);
             }
         };
+        for (Path f : files) {
+            CaptureReaders.open(f).close(); // a bad input fails before a session directory is created
+        }
         IngestResult r;
         try (Session s = Session.open(session)) {
             r = s.ingest(files, options, listener);

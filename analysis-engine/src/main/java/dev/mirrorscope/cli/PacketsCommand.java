@@ -49,9 +49,9 @@ final class PacketsCommand implements Callable<Integer> {
                 });
                 g.close();
             } else {
-                out.printf("%8s  %-26s  %-39s  %-39s  %-6s  %6s  %8s  %s%n", "No.", "Time (UTC)", "Source",
+                out.printf("%8s  %-29s  %-39s  %-39s  %-6s  %6s  %8s  %s%n", "No.", "Time (UTC)", "Source",
                         "Destination", "Proto", "Length", "VNI", "Info");
-                s.packets(from, limit, p -> out.printf("%8d  %-26s  %-39s  %-39s  %-6s  %6d  %8s  %s%n", p.no(),
+                s.packets(from, limit, p -> out.printf("%8d  %-29s  %-39s  %-39s  %-6s  %6d  %8s  %s%n", p.no(),
                         Formats.time(p.tsNs()), p.src(), p.dst(), Formats.dash(p.proto()), p.frameLen(),
                         Formats.dash(p.vni()), p.info()));
             }

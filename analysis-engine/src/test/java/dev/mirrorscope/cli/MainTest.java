@@ -90,6 +90,7 @@ class MainTest {
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).contains(bad.getFileName().toString()).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(r.out()).isEmpty();
+            assertThat(tmp.resolve("s")).as("no session is created for bad input").doesNotExist();
         }
     }
 
