@@ -63,6 +63,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         long size = Files.size(capture);
         out.printf(Locale.ROOT, "capture: %s, %,d packets, %,d bytes (%.0f MB)%n", capture, packets, size, size / 1e6);
+        out.printf(Locale.ROOT, "ingest through: %s%n", System.getenv("MIRRORSCOPE_LAUNCHER") != null
+                ? "the ./mirrorscope launcher" : "java directly");
         out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
         warmPageCache(capture);
@@ -70,17 +72,29 @@ final class BenchCommand implements Callable<Integer> {
         Path session = dir.resolve("session");
         for (int r = 0; r < runs; r++) {
             deleteTree(session);
-            List<String> cmd = new ArrayList<>(List.of(javaBinary()));
-            if (xmx != null) {
-                cmd.add("-Xmx" + xmx);
+            // Through the launcher when there is one, so the figure is what `mirrorscope ingest` costs.
+            String launcher = System.getenv("MIRRORSCOPE_LAUNCHER");
+            List<String> cmd = new ArrayList<>();
+            if (launcher != null && Files.isExecutable(Path.of(launcher))) {
+                cmd.add(launcher);
+            } else {
+                cmd.add(javaBinary());
+                if (xmx != null) {
+                    cmd.add("-Xmx" + xmx);
+                }
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
             }
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "ingest",
-                    capture.toString(), "--session", session.toString(), "--format", "json"));
+            cmd.addAll(List.of("ingest", capture.toString(), "--session", session.toString(), "--format", "json"));
             if (threads != null) {
                 cmd.addAll(List.of("--threads", threads.toString()));
             }
             long t = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+            if (xmx != null) {
+                pb.environment().put("MIRRORSCOPE_JAVA_OPTS", "-Xmx" + xmx);
+                pb.environment().remove("JAVA_OPTS");
+            }
+            Process p = pb.start();
             String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int code = p.waitFor();
             double wall = (System.nanoTime() - t) / 1e9;
