@@ -11,6 +11,14 @@ final class FrameBuilder {
     static final int ICMP = 1;
     static final int ICMPV6 = 58;
 
+    private static final byte[] ALPHABET = "abcdefghijklmnopqrstuvwxyz".repeat(64).getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] OPAQUE = new byte[1 << 16];
+
+    static {
+        new java.util.SplittableRandom(0x5eed).nextBytes(OPAQUE);
+    }
+
     final byte[] buf = new byte[HEADROOM + 65_536];
     int start;
     int end;
@@ -41,10 +49,52 @@ final class FrameBuilder {
 
     /** Appends len filler bytes (printable, so Follow Stream shows something). */
     FrameBuilder filler(int len, int seed) {
-        for (int i = 0; i < len; i++) {
-            buf[end + i] = (byte) ('a' + (seed + i) % 26);
+        return cyclic(ALPHABET, Math.floorMod(seed, 26), len);
+    }
+
+    /** Appends len bytes that look like ciphertext: a window of a fixed pseudo-random block. */
+    FrameBuilder opaque(int len, int seed) {
+        return cyclic(OPAQUE, Math.floorMod(seed * 131, OPAQUE.length), len);
+    }
+
+    /** Appends len bytes of {@code source} from {@code from} on, starting over at its end. */
+    private FrameBuilder cyclic(byte[] source, int from, int len) {
+        for (int done = 0; done < len; ) {
+            int n = Math.min(len - done, source.length - from);
+            System.arraycopy(source, from, buf, end + done, n);
+            done += n;
+            from = 0;
         }
         end += len;
+        return this;
+    }
+
+    /** Appends one TLS 1.2-framed record of {@code len} bytes in all (5 of them header) with opaque content. */
+    FrameBuilder tlsRecord(int contentType, int len, int seed) {
+        buf[end] = (byte) contentType;
+        buf[end + 1] = 3;
+        buf[end + 2] = 3;
+        put16(end + 3, len - 5);
+        end += 5;
+        return opaque(len - 5, seed);
+    }
+
+    /** Cuts the frame built so far to its first {@code len} bytes, as a mirror session's packet length does. */
+    FrameBuilder truncate(int len) {
+        end = Math.min(end, start + len);
+        return this;
+    }
+
+    /** Where the current frame starts and ends, to wrap the same inner packet again after {@link #restore}. */
+    long mark() {
+        return (long) start << 32 | end;
+    }
+
+    /** Goes back to a {@link #mark()}: headers prepended since then are dropped; the bytes after it are intact. */
+    FrameBuilder restore(long mark) {
+        start = (int) (mark >>> 32);
+        end = (int) mark;
+        l4Start = -1;
         return this;
     }
 
@@ -176,7 +226,10 @@ final class FrameBuilder {
         return this;
     }
 
-    /** Geneve with the AWS Gateway Load Balancer options (class 0x0108): endpoint ID, attachment ID, flow cookie. */
+    /**
+     * Geneve as a Gateway Load Balancer sends it: the inner packet's protocol (0x0800 or 0x86DD, no
+     * Ethernet), and the three AWS options (class 0x0108): endpoint ID, attachment ID, flow cookie.
+     */
     FrameBuilder geneveGwlb(int vni, int protocol, long endpointId, long attachmentId, int flowCookie) {
         int opts = (4 + 8) + (4 + 8) + (4 + 4);
         int at = prepend(8 + opts);
