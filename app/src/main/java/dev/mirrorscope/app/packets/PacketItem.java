@@ -20,7 +20,9 @@ public record PacketItem(PacketRow row, double relativeSeconds, String protocol)
                 if (info.startsWith("GET ") || info.startsWith("POST ") || info.startsWith("HTTP/")) {
                     return "HTTP";
                 }
-                if (info.contains("Client Hello")) {
+                if (info.contains("Client Hello") || info.startsWith("Server Hello")
+                        || info.startsWith("Application Data") || info.startsWith("Change Cipher Spec")
+                        || info.startsWith("Alert")) {
                     return "TLS";
                 }
                 if (sp == 53 || dp == 53) {
