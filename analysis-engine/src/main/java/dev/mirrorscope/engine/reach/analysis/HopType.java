@@ -1,0 +1,8 @@
+package dev.mirrorscope.engine.reach.analysis;
+
+/** Kinds of path components, named as the `reach` contract names them. */
+public enum HopType {
+    NETWORK_INTERFACE, SECURITY_GROUP, NETWORK_ACL, SUBNET, ROUTE_TABLE, INTERNET_GATEWAY, NAT_GATEWAY,
+    VPC_PEERING_CONNECTION, TRANSIT_GATEWAY, TRANSIT_GATEWAY_ATTACHMENT, TRANSIT_GATEWAY_ROUTE_TABLE, VPC_ENDPOINT,
+    VIRTUAL_PRIVATE_GATEWAY, INSTANCE, IP
+}
