@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Configuration snapshots for `reach` and `access`: a directory of AWS CLI JSON output, one",
                 "file per describe call (describe-vpcs.json, describe-subnets.json, ...)."},
-        subcommands = {SnapshotCommand.Capture.class})
+        subcommands = {SnapshotCommand.Capture.class, SnapshotGenerateCommand.class, SnapshotBenchCommand.class})
 final class SnapshotCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -77,7 +77,7 @@ public final class Snapshot {
         vpcEndpoints.forEach(e -> this.vpcEndpoints.put(e.id(), e));
         prefixLists.forEach(p -> this.prefixLists.put(p.id(), p));
         this.tgwRoutesRead = Map.copyOf(tgwRoutesRead);
-        this.warnings = List.copyOf(warnings);
+        this.warnings = Collections.unmodifiableList(warnings);
         index();
         Map<String, List<String>> attSubnets = new HashMap<>(vpcAttachmentSubnets);
         for (NetworkInterface e : interfaces) {

@@ -117,13 +117,12 @@ public final class SnapshotReader {
         for (JsonField a : top(SnapshotFiles.TGW_VPC_ATTACHMENTS, "TransitGatewayVpcAttachments")) {
             attSubnets.put(a.requiredString("TransitGatewayAttachmentId"), a.strings("SubnetIds"));
         }
+        List<String> all = new ArrayList<>(warnings);
         Snapshot snap = new Snapshot(vpcs, subnets, routeTables, groups, acls, eniById.values(), instances, igws,
                 nats, peerings, tgws, attachments, tgwRtbs, endpoints, prefixLists.values(), tgwRoutes, attSubnets,
-                List.of());
-        List<String> all = new ArrayList<>(warnings);
-        all.addAll(danglingReferences(snap));
-        return new Snapshot(vpcs, subnets, routeTables, groups, acls, eniById.values(), instances, igws, nats,
-                peerings, tgws, attachments, tgwRtbs, endpoints, prefixLists.values(), tgwRoutes, attSubnets, all);
+                all);
+        all.addAll(danglingReferences(snap)); // the snapshot shows this list, so the additions count
+        return snap;
     }
 
     @FunctionalInterface
