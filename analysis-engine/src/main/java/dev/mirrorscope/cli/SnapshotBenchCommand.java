@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks reachability on a synthetic snapshot (see `snapshot generate`): loading it, single",
                 "questions of every kind (internet to a public server, NAT egress, across the transit gateway",
-                "and peering, to S3 through the gateway endpoint, any-port questions) answered in memory as the",
+                "and peering, to S3 through the gateway endpoint, any-port questions from interfaces and from the",
+                "internet) answered in memory as the",
                 "workstation does, and the internet-exposure scan of every interface. Each is run --runs times",
                 "and the best is reported with the rest; BENCHMARKS.md records the figures."})
 final class SnapshotBenchCommand implements Callable<Integer> {
@@ -139,13 +140,14 @@ final class SnapshotBenchCommand implements Callable<Integer> {
             String q2 = priv.get((int) Math.floorMod(i * 15485863L + 17, (long) priv.size()));
             // Public interfaces are listed VPC by VPC, in the order of the gateways.
             String igw = s.internetGateways().get((int) ((long) pi * s.internetGateways().size() / pub.size()));
-            switch (i % 6) {
+            switch (i % 7) {
                 case 0 -> out.add(new Query("198.51.100." + (1 + i % 250), p, Protocol.TCP, 443));
                 case 1 -> out.add(new Query(q, "93.184.216.34", Protocol.TCP, 443));
                 case 2 -> out.add(new Query(q, q2, Protocol.TCP, 5432));
                 case 3 -> out.add(new Query(igw, p, Protocol.TCP, 22));
                 case 4 -> out.add(new Query(q, "52.216.8.10", Protocol.TCP, 443));
-                default -> out.add(new Query(p, q, Protocol.TCP, null));
+                case 5 -> out.add(new Query(p, q, Protocol.TCP, null));
+                default -> out.add(new Query(igw, p, Protocol.TCP, null));
             }
         }
         return out;
