@@ -327,6 +327,20 @@ class ReachScenarioTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("web server");
     }
 
+    @Test
+    void missingFilesMeanNoneOfThatKind() {
+        AnalysisResult r = tcp("minimal-files", "eni-0100000000001001", "eni-0100000000001002", 8080);
+        assertThat(r.reachable()).as("%s", r.explanations()).isTrue();
+        assertThat(types(r.forward())).containsExactly(HopType.NETWORK_INTERFACE, HopType.SECURITY_GROUP,
+                HopType.SECURITY_GROUP, HopType.NETWORK_INTERFACE);
+        blockedFirstBy(tcp("minimal-files", "eni-0100000000001001", "eni-0100000000001002", 22),
+                "ENI_SG_RULES_MISMATCH", "sg-010000000000f0002", "ingress");
+        blockedFirstBy(tcp("minimal-files", "eni-0100000000001001", "93.184.216.34", 443), "NO_ROUTE_TO_DESTINATION",
+                "subnet-010000000000b0001", null);
+        assertThat(analyzer("minimal-files").snapshot().warnings()).anyMatch(w -> w.contains("no network ACL"))
+                .anyMatch(w -> w.contains("no route table"));
+    }
+
     // ---- bad input ----
 
     @Test

@@ -196,9 +196,16 @@ final class PathWalker {
         }
         RouteTable rt = s.routeTableFor(from);
         if (rt == null) {
+            // No route table in the snapshot: only the VPC's local route, which always exists, applies.
             acl(from, true, p);
-            unknown(from.vpcId(), "no route table for " + from.id() + ": describe-route-tables.json has neither an"
-                    + " association for it nor the main route table of " + from.vpcId());
+            if (s.subnetContaining(from.vpcId(), p.dst) != null) {
+                arriveInVpc(from.vpcId(), from, p, false);
+                return;
+            }
+            explain(NO_ROUTE_TO_DESTINATION, from.id(), null, "the snapshot has no route table for " + from.id()
+                    + " (neither an association nor the main route table of " + from.vpcId() + "), so only the local"
+                    + " route applies, and " + p.dst + " is not in " + from.vpcId());
+            stopped = true;
             return;
         }
         Set<String> unknownLists = new TreeSet<>();
@@ -462,10 +469,7 @@ final class PathWalker {
         String direction = egress ? "egress" : "ingress";
         NetworkAcl acl = s.aclFor(subnet);
         if (acl == null) {
-            hop(HopType.SUBNET, subnet.id(), subnetDetail(subnet), true);
-            explain(UNKNOWN_RESOURCE, subnet.id(), direction, "describe-network-acls.json has no network ACL for "
-                    + subnet.id() + " (neither an association nor the default ACL of " + subnet.vpcId() + ")");
-            return;
+            return; // none in the snapshot: nothing filters, as with a VPC's default ACL (the reader warns)
         }
         Ip peer = egress ? p.dst : p.src;
         RuleEvaluator.AclVerdict v = RuleEvaluator.evaluateAcl(acl, egress, p, peer);
@@ -893,7 +897,7 @@ final class PathWalker {
             return;
         }
         Vpc peer = s.vpcs().get(other.vpcId());
-        boolean inPeer = peer != null ? peer.contains(p.dst) : other.contains(p.dst);
+        boolean inPeer = peer != null ? peer.contains(p.dst) || other.contains(p.dst) : other.contains(p.dst);
         if (!inPeer) {
             hop(HopType.VPC_PEERING_CONNECTION, pcxId, detail, true);
             explain(PCX_REQUIRES_ADDRESS_IN_VPC_CIDR, pcxId, null, "peering connection " + pcxId + " only carries"
@@ -903,7 +907,7 @@ final class PathWalker {
             return;
         }
         hop(HopType.VPC_PEERING_CONNECTION, pcxId, detail);
-        if (peer == null) {
+        if (peer == null && s.subnetsOf(other.vpcId()).isEmpty()) {
             unknown(other.vpcId(), "the peer VPC " + other.vpcId() + " (owner " + other.ownerId()
                     + ") is not in the snapshot, so the path cannot be followed into it");
             return;
@@ -912,7 +916,7 @@ final class PathWalker {
             p.sender = null; // security group references do not cross Regions
         }
         p.arrivedVia = "peering";
-        arriveInVpc(peer.id(), null, p, false);
+        arriveInVpc(other.vpcId(), null, p, false);
     }
 
     private void toTransitGateway(String tgwId, String vpcId, Subnet from, Packet p) {
@@ -1073,14 +1077,15 @@ final class PathWalker {
             return;
         }
         Vpc vpc = s.vpcs().get(next.resourceId());
-        if (vpc == null) {
+        if (vpc == null && s.subnetsOf(next.resourceId()).isEmpty()) {
             hop(HopType.TRANSIT_GATEWAY_ATTACHMENT, next.id(), nextDetail, true);
             unknown(next.resourceId(), "attachment " + next.id() + " leads to " + next.resourceId()
                     + ", which describe-vpcs.json does not list");
             return;
         }
         p.arrivedVia = "tgw";
-        Subnet dstSubnet = s.subnetContaining(vpc.id(), p.dst);
+        String vpcId = next.resourceId();
+        Subnet dstSubnet = s.subnetContaining(vpcId, p.dst);
         List<String> subnets = s.attachmentSubnets(next.id());
         Subnet entry = null;
         if (subnets != null) {
@@ -1101,7 +1106,7 @@ final class PathWalker {
             nextDetail.put("note", "the attachment's subnets are not in the snapshot; the packet is delivered"
                     + " by the VPC's local route");
             hop(HopType.TRANSIT_GATEWAY_ATTACHMENT, next.id(), nextDetail);
-            arriveInVpc(vpc.id(), null, p, false);
+            arriveInVpc(vpcId, null, p, false);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.mirrorscope.engine.reach.model.PortSet;
 import dev.mirrorscope.engine.reach.model.PrivateAddress;
 import dev.mirrorscope.engine.reach.model.Snapshot;
 import dev.mirrorscope.engine.reach.model.Subnet;
-import dev.mirrorscope.engine.reach.model.Vpc;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -304,12 +303,9 @@ public final class ReachabilityAnalyzer {
             }
             return new Endpoint.Interface(byPublic, priv, null, asSource ? null : ip);
         }
-        for (Vpc v : snapshot.vpcs().values()) {
-            if (v.contains(ip)) {
-                Subnet sub = snapshot.subnetContaining(v.id(), ip);
-                if (sub != null) {
-                    return new Endpoint.SubnetAddress(sub, ip);
-                }
+        for (Subnet sub : snapshot.subnets().values()) {
+            if (sub.contains(ip)) {
+                return new Endpoint.SubnetAddress(sub, ip);
             }
         }
         if (ip.isInternet()) {

@@ -726,8 +726,26 @@ public final class SnapshotReader {
                 missing(out, seen, e.id(), g, s.securityGroups().containsKey(g), SnapshotFiles.SECURITY_GROUPS);
             }
         }
+        List<String> noAcl = new ArrayList<>();
+        List<String> noRoutes = new ArrayList<>();
         for (Subnet sub : s.subnets().values()) {
             missing(out, seen, sub.id(), sub.vpcId(), s.vpcs().containsKey(sub.vpcId()), SnapshotFiles.VPCS);
+            if (s.aclFor(sub) == null) {
+                noAcl.add(sub.id());
+            }
+            if (s.routeTableFor(sub) == null) {
+                noRoutes.add(sub.id());
+            }
+        }
+        if (!noAcl.isEmpty()) {
+            out.add(noAcl.size() + " subnet(s) have no network ACL in the snapshot (" + String.join(", ",
+                    noAcl.subList(0, Math.min(5, noAcl.size()))) + (noAcl.size() > 5 ? ", ..." : "")
+                    + "): nothing filters their traffic, as with a default ACL");
+        }
+        if (!noRoutes.isEmpty()) {
+            out.add(noRoutes.size() + " subnet(s) have no route table in the snapshot (" + String.join(", ",
+                    noRoutes.subList(0, Math.min(5, noRoutes.size()))) + (noRoutes.size() > 5 ? ", ..." : "")
+                    + "): only their VPC's local route applies");
         }
         for (RouteTable rt : s.routeTables().values()) {
             for (Route r : rt.routes()) {
