@@ -297,6 +297,18 @@ class ReachScenarioTest {
     }
 
     @Test
+    void ingressRoutingSendsInternetTrafficThroughTheFirewall() {
+        AnalysisResult r = tcp("ingress-routing", "198.51.100.7", "i-0200000000002001", 443);
+        assertThat(r.reachable()).as("%s", r.explanations()).isTrue();
+        assertThat(r.forward().get(2).id()).isEqualTo("rtb-020000000000d0001");
+        assertThat(r.forward().get(2).detail()).containsEntry("edge_association", "igw-020000000000c0001");
+        assertThat(r.forward()).extracting(Hop::id).containsSubsequence("igw-020000000000c0001",
+                "eni-0200000000001009", "eni-0200000000001001");
+        assertThat(r.returnPath()).extracting(Hop::id).containsSubsequence("eni-0200000000001001",
+                "eni-0200000000001009", "igw-020000000000c0001");
+    }
+
+    @Test
     void missingReferencesAreUnknownResources() {
         blockedFirstBy(tcp("unknown-resource", "eni-0a00000000001005", "93.184.216.34", 443), "UNKNOWN_RESOURCE",
                 "sg-0a0000000000ffff9", "egress");

@@ -54,11 +54,11 @@ public final class ReachabilityAnalyzer {
         }
         Best best = new Best();
         int traces = 0;
-        for (Endpoint src : sources) {
-            for (Endpoint dst : destinations) {
-                boolean v6 = wantsV6(src, dst);
-                src = withAddress(src, v6);
-                dst = withAddress(dst, v6);
+        for (Endpoint srcChoice : sources) {
+            for (Endpoint dstChoice : destinations) {
+                boolean v6 = wantsV6(srcChoice, dstChoice);
+                Endpoint src = withAddress(srcChoice, v6);
+                Endpoint dst = withAddress(dstChoice, v6);
                 List<Ip> srcAddrs = addresses(src, dst, v6, true);
                 List<Ip> dstAddrs = addresses(dst, src, v6, false);
                 if (srcAddrs.isEmpty() || dstAddrs.isEmpty()) {
