@@ -22,21 +22,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "reach", mixinStandardHelpOptions = true,
-        description = {"Can the source reach the destination? Answers from a configuration snapshot, offline, as VPC",
-                "Reachability Analyzer does: the forward and the return path hop by hop with the rule or route used",
-                "at every security group, network ACL and route table, and when blocked every blocking component",
-                "with its Reachability Analyzer explanation code (ENI_SG_RULES_MISMATCH, SUBNET_ACL_RESTRICTION,",
-                "NO_ROUTE_TO_DESTINATION, IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, ...), the first one first.",
+        description = {"Can the source reach the destination? Answers from a configuration snapshot,",
+                "offline, as VPC Reachability Analyzer does: the forward and the return path hop",
+                "by hop with the rule or route used at every security group, network ACL and",
+                "route table, and when blocked every blocking component with its Reachability",
+                "Analyzer explanation code (ENI_SG_RULES_MISMATCH, SUBNET_ACL_RESTRICTION,",
+                "NO_ROUTE_TO_DESTINATION, IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, ...), the first",
+                "one first.",
                 "",
-                "Source and destination: a network interface (eni-), an instance (i-), an internet gateway (igw-,",
-                "meaning any internet address through it) or an IP address (private, public, on the internet).",
-                "Without --port the question is whether any port gets through (one port of each kind the rules",
-                "tell apart is tried); the client's source port is any of 1024-65535 unless --source-port is given.",
-                "ICMP means an echo request and its reply.",
+                "Source and destination: a network interface (eni-), an instance (i-), an",
+                "internet gateway (igw-, meaning any internet address through it) or an IP",
+                "address (private, public, on the internet). Without --port the question is",
+                "whether any port gets through (one port of each kind the rules tell apart is",
+                "tried); the client's source port is any of 1024-65535 unless --source-port is",
+                "given. ICMP means an echo request and its reply.",
                 "",
-                "--format json prints {\"reachable\", \"forward\": [HOP], \"return\": [HOP], \"explanations\": [EXPL]},",
-                "HOP = {\"type\", \"id\", \"detail\"}, EXPL = {\"code\", \"component\", \"direction\", \"detail\"}.",
-                "Exit code 0 whether reachable or not; 1 when the snapshot cannot be read."})
+                "--format json prints {\"reachable\", \"forward\": [HOP], \"return\": [HOP],",
+                "\"explanations\": [EXPL]}, HOP = {\"type\", \"id\", \"detail\"}, EXPL =",
+                "{\"code\", \"component\", \"direction\", \"detail\"}. Exit code 0 whether",
+                "reachable or not; 1 when the snapshot cannot be read."})
 final class ReachCommand implements Callable<Integer> {
     @Option(names = "--snapshot", required = true, paramLabel = "DIR",
             description = "Snapshot directory (describe-*.json files; see `snapshot capture`).")

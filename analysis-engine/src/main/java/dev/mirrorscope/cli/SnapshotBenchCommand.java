@@ -23,12 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks reachability on a synthetic snapshot (see `snapshot generate`): loading it, single",
-                "questions of every kind (internet to a public server, NAT egress, across the transit gateway",
-                "and peering, to S3 through the gateway endpoint, any-port questions from interfaces and from the",
-                "internet) answered in memory as the",
-                "workstation does, and the internet-exposure scan of every interface. Each is run --runs times",
-                "and the best is reported with the rest; BENCHMARKS.md records the figures."})
+        description = {"Benchmarks reachability on a synthetic snapshot (see `snapshot generate`):",
+                "loading it, single questions of every kind (internet to a public server, NAT",
+                "egress, across the transit gateway and peering, to S3 through the gateway",
+                "endpoint, any-port questions from interfaces and from the internet) answered in",
+                "memory as the workstation does, and the internet-exposure scan of every",
+                "interface. Each is run --runs times and the best is reported with the rest;",
+                "BENCHMARKS.md records the figures."})
 final class SnapshotBenchCommand implements Callable<Integer> {
     @Option(names = "--interfaces", paramLabel = "N", description = "Interfaces in the snapshot (default 5000).")
     int interfaces = 5000;

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Configuration snapshots for `reach` and `access`: a directory of AWS CLI JSON output, one",
-                "file per describe call (describe-vpcs.json, describe-subnets.json, ...)."},
+        description = {"Configuration snapshots for `reach` and `access`: a directory of AWS CLI JSON",
+                "output, one file per describe call (describe-vpcs.json, describe-subnets.json,",
+                "...)."},
         subcommands = {SnapshotCommand.Capture.class, SnapshotGenerateCommand.class, SnapshotBenchCommand.class})
 final class SnapshotCommand implements Runnable {
     @Spec
@@ -34,17 +35,20 @@ final class SnapshotCommand implements Runnable {
     }
 
     @Command(name = "capture", mixinStandardHelpOptions = true,
-            description = {"Makes a snapshot through the EC2 API: every page of DescribeVpcs, DescribeSubnets,",
-                    "DescribeRouteTables, DescribeSecurityGroups, DescribeNetworkAcls, DescribeNetworkInterfaces,",
-                    "DescribeInstances, DescribeInternetGateways, DescribeNatGateways, DescribeVpcPeeringConnections,",
-                    "DescribeTransitGateways, DescribeTransitGatewayAttachments, DescribeTransitGatewayRouteTables,",
-                    "DescribeVpcEndpoints and DescribeManagedPrefixLists, then GetManagedPrefixListEntries for every",
-                    "prefix list and SearchTransitGatewayRoutes (active and blackhole) for every transit gateway",
-                    "route table. Each is written in the shape `aws ec2 ... --output json` prints, so directories",
-                    "made either way load alike. Needs only read-only EC2 permissions (ec2:Describe*,",
-                    "ec2:GetManagedPrefixListEntries, ec2:SearchTransitGatewayRoutes).",
-                    "Credentials: --profile, else the default chain (environment, ~/.aws, instance role).",
-                    "--format json prints {\"directory\", \"files\": {FILE: ITEMS}, \"api_calls\", \"seconds\"}."})
+            description = {"Makes a snapshot through the EC2 API: every page of DescribeVpcs,",
+                    "DescribeSubnets, DescribeRouteTables, DescribeSecurityGroups,",
+                    "DescribeNetworkAcls, DescribeNetworkInterfaces, DescribeInstances,",
+                    "DescribeInternetGateways, DescribeNatGateways, DescribeVpcPeeringConnections,",
+                    "DescribeTransitGateways, DescribeTransitGatewayAttachments,",
+                    "DescribeTransitGatewayRouteTables, DescribeVpcEndpoints and",
+                    "DescribeManagedPrefixLists, then GetManagedPrefixListEntries for every prefix",
+                    "list and SearchTransitGatewayRoutes (active and blackhole) for every transit",
+                    "gateway route table. Each is written in the shape `aws ec2 ... --output json`",
+                    "prints, so directories made either way load alike. Needs only read-only EC2",
+                    "permissions (ec2:Describe*, ec2:GetManagedPrefixListEntries,",
+                    "ec2:SearchTransitGatewayRoutes). Credentials: --profile, else the default chain",
+                    "(environment, ~/.aws, instance role). --format json prints {\"directory\",",
+                    "\"files\": {FILE: ITEMS}, \"api_calls\", \"seconds\"}."})
     static final class Capture implements Callable<Integer> {
         @Option(names = "--region", required = true, paramLabel = "REGION", description = "AWS Region, e.g. us-east-1.")
         String region;

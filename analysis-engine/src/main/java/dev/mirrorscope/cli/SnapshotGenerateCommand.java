@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic snapshot (the same for the same size and seed): one VPC per 500",
-                "interfaces on a transit gateway, three zones of public, app, data and transit subnets, internet",
-                "and NAT gateways, an S3 gateway endpoint, strict network ACLs on the data tier, security groups",
-                "referring to groups, prefix lists and CIDRs, neighbouring VPCs peered. For benchmarks and demos."})
+        description = {"Writes a synthetic snapshot (the same for the same size and seed): one VPC per",
+                "500 interfaces on a transit gateway, three zones of public, app, data and",
+                "transit subnets, internet and NAT gateways, an S3 gateway endpoint, strict",
+                "network ACLs on the data tier, security groups referring to groups, prefix",
+                "lists and CIDRs, neighbouring VPCs peered. For benchmarks and demos."})
 final class SnapshotGenerateCommand implements Callable<Integer> {
     @Option(names = "--interfaces", paramLabel = "N", description = "Network interfaces (default 5000).")
     int interfaces = 5000;

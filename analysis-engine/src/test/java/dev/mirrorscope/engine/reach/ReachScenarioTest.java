@@ -259,6 +259,15 @@ class ReachScenarioTest {
     }
 
     @Test
+    void transitGatewayWithoutReferencingSupportDropsGroupMembership() {
+        AnalysisResult r = tcp("tgw-default-propagation", "i-0c00000000002001", "i-0c00000000002002", 8080);
+        blockedFirstBy(r, "ENI_SG_RULES_MISMATCH", "sg-0c0000000000f0002", "ingress");
+        assertThat(r.explanations().get(1).code()).isEqualTo("SG_REFERENCING_SUPPORT");
+        assertThat(r.explanations().get(1).component()).isEqualTo("tgw-attach-0c00000000c001");
+        assertThat(r.explanations()).hasSize(2);
+    }
+
+    @Test
     void transitGatewayWithoutPropagationCannotRoute() {
         blockedFirstBy(tcp("tgw-propagation-disabled", "i-0c00000000002001", "i-0c00000000002002", 443),
                 "TGW_RTB_CANNOT_ROUTE", "tgw-rtb-0c000000000b001", null);

@@ -18,6 +18,8 @@ public final class ExplanationCodes {
     public static final String NO_ROUTE_TO_DESTINATION = "NO_ROUTE_TO_DESTINATION";
     public static final String PCX_REQUIRES_ADDRESS_IN_VPC_CIDR = "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR";
     public static final String PROTOCOL_RESTRICTION = "PROTOCOL_RESTRICTION";
+    public static final String SG_REFERENCES_NOT_PRESERVED = "SG_REFERENCES_NOT_PRESERVED";
+    public static final String SG_REFERENCING_SUPPORT = "SG_REFERENCING_SUPPORT";
     public static final String SUBNET_ACL_RESTRICTION = "SUBNET_ACL_RESTRICTION";
     public static final String TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION = "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION";
     public static final String TGW_ROUTE_AZ_RESTRICTION = "TGW_ROUTE_AZ_RESTRICTION";

@@ -19,6 +19,10 @@ final class Packet {
     int icmpType;
     int icmpCode;
     NetworkInterface sender;
+    /** The sender before a hop dropped its group membership, and that hop's explanation code and ID. */
+    NetworkInterface droppedSender;
+    String droppedCode;
+    String droppedAt;
     /** How the packet entered the VPC it is in: null from inside, else "peering", "tgw", "internet", ... */
     String arrivedVia;
 
@@ -32,8 +36,27 @@ final class Packet {
         p.icmpType = icmpType;
         p.icmpCode = icmpCode;
         p.sender = sender;
+        p.droppedSender = droppedSender;
+        p.droppedCode = droppedCode;
+        p.droppedAt = droppedAt;
         p.arrivedVia = arrivedVia;
         return p;
+    }
+
+    /** A hop (same source address) that does not carry security group membership on. */
+    void dropMembership(String code, String at) {
+        if (sender != null) {
+            droppedSender = sender;
+            droppedCode = code;
+            droppedAt = at;
+        }
+        sender = null;
+    }
+
+    /** The source address changes (NAT, internet gateway): membership is gone for good. */
+    void forgetSender() {
+        sender = null;
+        droppedSender = null;
     }
 
     boolean hasPorts() {

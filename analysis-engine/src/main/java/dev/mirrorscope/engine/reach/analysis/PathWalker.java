@@ -381,7 +381,7 @@ final class PathWalker {
                     + " is a route target but has source/destination check enabled, so it drops traffic for " + p.dst
                     + ", which is not one of its addresses");
         }
-        p.sender = null; // a forwarding appliance does not carry security group membership along
+        p.dropMembership(SG_REFERENCES_NOT_PRESERVED, eni.id()); // an appliance forwards without membership
         securityGroups(eni, true, p);
         leaveSubnet(subnet, p);
     }
@@ -436,6 +436,20 @@ final class PathWalker {
                     + " of " + eni.id() + " has no " + (egress ? "outbound" : "inbound") + " rule allowing " + what
                     + " (" + (egress ? "outbound" : "inbound") + " rules: " + sgRuleList(egress ? g.egress()
                             : g.ingress()) + ")");
+        }
+        if (!egress && p.droppedSender != null) {
+            for (SecurityGroup g : known) {
+                SgRule would = RuleEvaluator.matchSecurityGroup(s, g, false, p, peer, p.droppedSender, new TreeSet<>());
+                if (would != null) {
+                    explain(p.droppedCode, p.droppedAt, direction, "rule " + PathWalker.protocolName(would.protocol())
+                            + " " + sgPorts(would) + " from " + would.groupId() + " of " + g.id() + " would admit "
+                            + p.droppedSender.id() + ", but " + p.droppedAt + (p.droppedCode.equals(
+                                    SG_REFERENCING_SUPPORT) ? " (a transit gateway attachment without security"
+                                    + " group referencing support)" : "") + " does not carry security group"
+                            + " membership on");
+                    break;
+                }
+            }
         }
         for (String pl : unknownLists) {
             explain(UNKNOWN_RESOURCE, pl, direction, "a rule of " + eni.id() + "'s security groups refers to prefix"
@@ -542,7 +556,7 @@ final class PathWalker {
             stopped = true;
             return;
         }
-        p.sender = null;
+        p.forgetSender();
         hop(HopType.INTERNET_GATEWAY, igwId, detail);
         exitToInternet(p, "igw", igwId, vpcId);
     }
@@ -579,7 +593,7 @@ final class PathWalker {
             stopped = true;
             return;
         }
-        p.sender = null;
+        p.forgetSender();
         hop(HopType.INTERNET_GATEWAY, eigwId, detail);
         exitToInternet(p, "eigw", eigwId, vpcId);
     }
@@ -708,7 +722,7 @@ final class PathWalker {
         }
         hop(HopType.INTERNET_GATEWAY, gatewayId, detail);
         p.dst = privateIp;
-        p.sender = null;
+        p.forgetSender();
         p.arrivedVia = "internet";
         edgeRouting(gatewayId, vpcId, p);
     }
@@ -848,7 +862,7 @@ final class PathWalker {
         natOriginals.put(natId, p.copy());
         p.src = a.privateIp();
         p.sports = PortSet.EPHEMERAL;
-        p.sender = null;
+        p.forgetSender();
         leaveSubnet(natSubnet, p);
     }
 
@@ -913,7 +927,7 @@ final class PathWalker {
             return;
         }
         if (pcx.isInterRegion()) {
-            p.sender = null; // security group references do not cross Regions
+            p.dropMembership(SG_REFERENCES_NOT_PRESERVED, pcxId); // references do not cross Regions
         }
         p.arrivedVia = "peering";
         arriveInVpc(other.vpcId(), null, p, false);
@@ -975,7 +989,9 @@ final class PathWalker {
                     + " evaluated");
         }
         hop(HopType.TRANSIT_GATEWAY_ATTACHMENT, att.id(), attDetail);
-        p.sender = tgw.securityGroupReferencing() ? p.sender : null;
+        if (!tgw.securityGroupReferencing()) {
+            p.dropMembership(SG_REFERENCING_SUPPORT, att.id());
+        }
         fromTgwAttachment(att, p, tgw);
     }
 
@@ -1167,7 +1183,7 @@ final class PathWalker {
             return;
         }
         hop(HopType.VPC_ENDPOINT, vpceId, detail);
-        p.sender = null;
+        p.forgetSender();
         if (target instanceof Endpoint.Internet i && (i.address() == null || i.address().equals(p.dst))
                 && i.igwId() == null) {
             hop(HopType.IP, p.dst.toString(), d("address", p.dst.toString(), "service", e.serviceName()));
