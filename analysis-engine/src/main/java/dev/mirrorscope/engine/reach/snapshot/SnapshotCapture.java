@@ -155,6 +155,7 @@ public final class SnapshotCapture {
             throws IOException {
         Path target = out.resolve(file);
         Path tmp = out.resolve(file + ".part");
+        boolean done = false;
         try (OutputStream os = Files.newOutputStream(tmp);
                 JsonGenerator g = json.createGenerator(os, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -168,6 +169,11 @@ public final class SnapshotCapture {
                 g.writeBooleanField("AdditionalRoutesAvailable", additional);
             }
             g.writeEndObject();
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         counts.put(file, items.size());
