@@ -281,7 +281,9 @@ final class TransportLayers {
 
     static ProtocolNode icmp(Context c, int o, int n) {
         TreeWriter w = c.w;
-        ProtocolNode icmp = c.open(TreeWriter.protocol("Internet Control Message Protocol", "icmp", o, n));
+        // The message runs to the end of the datagram, the quoted packet of an error included.
+        ProtocolNode icmp = c.open(TreeWriter.protocol("Internet Control Message Protocol", "icmp", o,
+                Math.max(n, Math.min(w.cap, c.ipEnd) - o)));
         c.icmp = icmp;
         if (c.ipEnd - o < 4) {
             return icmp;
@@ -358,7 +360,8 @@ final class TransportLayers {
 
     static ProtocolNode icmpv6(Context c, int o, int n) {
         TreeWriter w = c.w;
-        ProtocolNode icmp = c.open(TreeWriter.protocol("Internet Control Message Protocol v6", "icmpv6", o, n));
+        ProtocolNode icmp = c.open(TreeWriter.protocol("Internet Control Message Protocol v6", "icmpv6", o,
+                Math.max(n, Math.min(w.cap, c.ipEnd) - o)));
         c.icmp = icmp;
         int type = w.u8(o);
         w.field(icmp, "icmpv6.type", "Type: " + Names.of(Names.ICMPV6_TYPES, type, "Unknown") + " (" + type + ")",
