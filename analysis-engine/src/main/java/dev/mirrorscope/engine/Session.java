@@ -240,6 +240,94 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Decides from the index alone which packets' bytes {@link #visitPacketBytes} reads, then sees them. */
+    public interface PacketBytesVisitor {
+        /** Whether to read packet {@code no}'s bytes; {@code flowNo} is its flow's first packet, -1 for none. */
+        boolean wants(long no, long flowNo);
+
+        /** The bytes are {@code b[off, off + capLen)}, valid during the call only. Returns false to stop. */
+        boolean visit(long no, long tsNs, int origLen, int capLen, int linkType, long flowNo, byte[] b, int off);
+    }
+
+    /**
+     * Packet {@code no} (1-based, session order) read again from its capture, or empty when the session has
+     * no such packet. For the packet details; throws when the capture is no longer as it was ingested.
+     */
+    public synchronized java.util.Optional<StoredPacket> packet(long no) throws IOException {
+        StoredPacket[] found = new StoredPacket[1];
+        visitPacketBytes(no, new PacketBytesVisitor() {
+            @Override
+            public boolean wants(long n, long flowNo) {
+                return n == no;
+            }
+
+            @Override
+            public boolean visit(long n, long tsNs, int origLen, int capLen, int linkType, long flowNo, byte[] b,
+                                 int off) {
+                found[0] = new StoredPacket(n, tsNs, origLen, linkType, flowNo,
+                        java.util.Arrays.copyOfRange(b, off, off + capLen));
+                return false;
+            }
+        }, 1);
+        return java.util.Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * Visits packets in session order from {@code firstNo}, reading the captured bytes only of those the
+     * visitor wants: one pass over the packet index, and the capture read in order. For Follow Stream.
+     */
+    public synchronized void visitPacketBytes(long firstNo, PacketBytesVisitor visitor) throws IOException {
+        visitPacketBytes(firstNo, visitor, Long.MAX_VALUE);
+    }
+
+    private void visitPacketBytes(long firstNo, PacketBytesVisitor visitor, long limit) throws IOException {
+        List<CaptureInfo> captures;
+        try {
+            captures = store.captures();
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
+        long remaining = limit;
+        for (CaptureInfo c : captures) {
+            if (c.firstNo() + c.packets() <= firstNo || c.packets() == 0) {
+                continue;
+            }
+            Path bytesFile = c.dataFile() != null ? directory().resolve(c.dataFile()) : Path.of(c.path());
+            if (!Files.isReadable(bytesFile) || (c.dataFile() == null && Files.size(bytesFile) != c.fileSize())) {
+                throw new IOException(c.path() + ": the capture is no longer there as it was ingested (moved,"
+                        + " changed or deleted); ingest it again");
+            }
+            try (PacketIndexReader index = new PacketIndexReader(directory().resolve(c.indexFile()));
+                 PacketBytesReader bytes = new PacketBytesReader(bytesFile)) {
+                for (long i = Math.max(0, firstNo - c.firstNo()); i < index.records() && remaining > 0; i++) {
+                    index.seek(i);
+                    long flow = index.flowIndex();
+                    long flowNo = flow >= 0 ? c.firstNo() + flow : -1;
+                    long no = c.firstNo() + i;
+                    if (!visitor.wants(no, flowNo)) {
+                        continue;
+                    }
+                    remaining--;
+                    int capLen = index.capLen();
+                    int at = bytes.read(index.fileOffset(), capLen);
+                    if (at < 0) {
+                        throw new IOException(c.path() + ": packet " + no
+                                + " is beyond the end of the file; the capture changed since it was ingested");
+                    }
+                    if (!visitor.visit(no, index.tsNs(), index.origLen(), capLen, index.linkType(), flowNo,
+                            bytes.array(), at)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tunnel ports the session decodes with, for decoding again elsewhere (details, Follow Stream). */
+    public synchronized DecodeOptions decodeOptions() {
+        return decodeOptions;
+    }
+
     static PacketRow row(long no, long ts, int frameLen, int capLen, byte[] b, int at, DecodedPacket d) {
         String src;
         String dst;

@@ -47,6 +47,11 @@ public final class PacketDissector {
         return new Dissection(frame, bytes, roots);
     }
 
+    /** A packet of a session (see {@link dev.mirrorscope.engine.Session#packet(long)}) taken apart. */
+    public Dissection dissect(dev.mirrorscope.engine.StoredPacket p) {
+        return dissect(new FrameInfo(p.no(), p.tsNs(), p.origLen(), p.capLen(), p.linkType(), null), p.bytes(), 0);
+    }
+
     /** Takes apart the packet quoted in an ICMP error at {@code [o, o + n)} under {@code parent}. */
     void dissectQuoted(TreeWriter w, ProtocolNode parent, int o, int n, int depth) {
         if (depth > MAX_QUOTED_DEPTH || n <= 0) {
