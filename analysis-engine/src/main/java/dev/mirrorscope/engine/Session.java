@@ -17,6 +17,7 @@ import dev.mirrorscope.engine.ingest.IngestResult;
 import dev.mirrorscope.engine.store.ContentHash;
 import dev.mirrorscope.engine.store.FlowStore;
 import dev.mirrorscope.engine.store.PacketBytesReader;
+import dev.mirrorscope.engine.store.PacketIndex;
 import dev.mirrorscope.engine.store.PacketIndexReader;
 import dev.mirrorscope.engine.store.SessionStore;
 import java.io.IOException;
@@ -254,22 +255,49 @@ public final class Session implements AutoCloseable {
      * no such packet. For the packet details; throws when the capture is no longer as it was ingested.
      */
     public synchronized java.util.Optional<StoredPacket> packet(long no) throws IOException {
-        StoredPacket[] found = new StoredPacket[1];
-        visitPacketBytes(no, new PacketBytesVisitor() {
-            @Override
-            public boolean wants(long n, long flowNo) {
-                return n == no;
+        List<CaptureInfo> captures;
+        try {
+            captures = store.captures();
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
+        for (CaptureInfo c : captures) {
+            if (no < c.firstNo() || no >= c.firstNo() + c.packets()) {
+                continue;
             }
+            // Two small positioned reads: the readers' windows (megabytes) are for scans, not for one packet.
+            Path bytesFile = c.dataFile() != null ? directory().resolve(c.dataFile()) : Path.of(c.path());
+            java.nio.ByteBuffer rec = java.nio.ByteBuffer.allocate(PacketIndex.RECORD_SIZE)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            try (java.nio.channels.FileChannel index = java.nio.channels.FileChannel.open(
+                    directory().resolve(c.indexFile()), java.nio.file.StandardOpenOption.READ)) {
+                readFully(index, rec, (no - c.firstNo()) * PacketIndex.RECORD_SIZE, c.path(), no);
+            }
+            int capLen = rec.getInt(PacketIndex.OFF_CAP_LEN);
+            long flow = rec.getLong(PacketIndex.OFF_FLOW_INDEX);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(Math.max(0, capLen));
+            try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(bytesFile,
+                    java.nio.file.StandardOpenOption.READ)) {
+                readFully(file, bytes, rec.getLong(PacketIndex.OFF_FILE_OFFSET), c.path(), no);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException(c.path() + ": the capture is no longer there as it was ingested (moved,"
+                        + " changed or deleted); ingest it again", e);
+            }
+            return java.util.Optional.of(new StoredPacket(no, rec.getLong(PacketIndex.OFF_TS_NS),
+                    rec.getInt(PacketIndex.OFF_ORIG_LEN), rec.getShort(PacketIndex.OFF_LINK_TYPE) & 0xFFFF,
+                    flow >= 0 ? c.firstNo() + flow : -1, bytes.array()));
+        }
+        return java.util.Optional.empty();
+    }
 
-            @Override
-            public boolean visit(long n, long tsNs, int origLen, int capLen, int linkType, long flowNo, byte[] b,
-                                 int off) {
-                found[0] = new StoredPacket(n, tsNs, origLen, linkType, flowNo,
-                        java.util.Arrays.copyOfRange(b, off, off + capLen));
-                return false;
+    private static void readFully(java.nio.channels.FileChannel ch, java.nio.ByteBuffer b, long at, String file, long no)
+            throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) {
+                throw new IOException(file + ": packet " + no
+                        + " is beyond the end of the file; the capture changed since it was ingested");
             }
-        }, 1);
-        return java.util.Optional.ofNullable(found[0]);
+        }
     }
 
     /**
@@ -277,17 +305,12 @@ public final class Session implements AutoCloseable {
      * visitor wants: one pass over the packet index, and the capture read in order. For Follow Stream.
      */
     public synchronized void visitPacketBytes(long firstNo, PacketBytesVisitor visitor) throws IOException {
-        visitPacketBytes(firstNo, visitor, Long.MAX_VALUE);
-    }
-
-    private void visitPacketBytes(long firstNo, PacketBytesVisitor visitor, long limit) throws IOException {
         List<CaptureInfo> captures;
         try {
             captures = store.captures();
         } catch (SQLException e) {
             throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
         }
-        long remaining = limit;
         for (CaptureInfo c : captures) {
             if (c.firstNo() + c.packets() <= firstNo || c.packets() == 0) {
                 continue;
@@ -299,7 +322,7 @@ public final class Session implements AutoCloseable {
             }
             try (PacketIndexReader index = new PacketIndexReader(directory().resolve(c.indexFile()));
                  PacketBytesReader bytes = new PacketBytesReader(bytesFile)) {
-                for (long i = Math.max(0, firstNo - c.firstNo()); i < index.records() && remaining > 0; i++) {
+                for (long i = Math.max(0, firstNo - c.firstNo()); i < index.records(); i++) {
                     index.seek(i);
                     long flow = index.flowIndex();
                     long flowNo = flow >= 0 ? c.firstNo() + flow : -1;
@@ -307,7 +330,6 @@ public final class Session implements AutoCloseable {
                     if (!visitor.wants(no, flowNo)) {
                         continue;
                     }
-                    remaining--;
                     int capLen = index.capLen();
                     int at = bytes.read(index.fileOffset(), capLen);
                     if (at < 0) {

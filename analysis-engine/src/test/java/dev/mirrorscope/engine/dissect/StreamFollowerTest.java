@@ -216,6 +216,13 @@ class StreamFollowerTest {
             assertThat(text(c, FlowKey.A_TO_B)).startsWith("GET /catalog?page=1 HTTP/1.1\r\nHost: www.example.com");
             assertThat(text(c, FlowKey.B_TO_A)).startsWith("HTTP/1.1 200 OK\r\n");
             assertThat(c.packets()).isEqualTo(12);
+            dev.mirrorscope.engine.StoredPacket p = s.packet(4).orElseThrow();
+            assertThat(p.bytes()).isEqualTo(Packets.fixture("mirror-mixed.pcap", 4).bytes());
+            assertThat(p.flowNo()).isEqualTo(1);
+            assertThat(p.origLen()).isEqualTo(306);
+            assertThat(s.packet(316)).isPresent();
+            assertThat(s.packet(317)).isEmpty();
+            assertThat(s.packet(0)).isEmpty();
             assertThatThrownBy(() -> follower.follow(s, 155)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("packet 155 is not part of a TCP or UDP conversation; there is no stream to follow");
             assertThatThrownBy(() -> follower.follow(s, 99_999)).isInstanceOf(IllegalArgumentException.class)
