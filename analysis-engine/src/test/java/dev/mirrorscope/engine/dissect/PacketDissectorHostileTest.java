@@ -68,7 +68,12 @@ class PacketDissectorHostileTest {
         assertThat(packets).hasSizeGreaterThan(150);
         int cuts = 0;
         for (Packets.Packet p : packets.subList(0, Math.min(40, packets.size()))) {
-            for (int cap = 0; cap <= p.bytes().length; cap++, cuts++) {
+            for (int cap = 0; cap <= p.bytes().length; cap++) {
+                // Every length through the headers, then a sample of the payload's lengths.
+                if (cap > 160 && cap % 13 != 0 && cap != p.bytes().length) {
+                    continue;
+                }
+                cuts++;
                 FrameInfo info = new FrameInfo(1, p.info().tsNs(), p.info().origLen(), cap, p.info().linkType(), null);
                 Dissection d = checked(info, p.bytes());
                 if (cap > 0 && cap < p.bytes().length && cap < 40) {
@@ -77,7 +82,7 @@ class PacketDissectorHostileTest {
                 }
             }
         }
-        assertThat(cuts).isGreaterThan(3_000);
+        assertThat(cuts).isGreaterThan(2_000);
     }
 
     private static boolean hasExpert(Dissection d) {
@@ -91,7 +96,7 @@ class PacketDissectorHostileTest {
         List<Packets.Packet> packets = samples();
         Random random = new Random(20261102);
         int[] hostile = {0x00, 0x01, 0x02, 0x05, 0x08, 0x0a, 0x40, 0x45, 0x60, 0x7f, 0x80, 0xc0, 0xff};
-        for (int round = 0; round < 8_000; round++) {
+        for (int round = 0; round < 5_000; round++) {
             Packets.Packet p = packets.get(random.nextInt(packets.size()));
             byte[] b = p.bytes().clone();
             if (b.length == 0) {
@@ -110,7 +115,7 @@ class PacketDissectorHostileTest {
     @Test
     void randomBytesOnEveryLinkTypeNeverThrow() {
         Random random = new Random(7);
-        for (int round = 0; round < 8_000; round++) {
+        for (int round = 0; round < 5_000; round++) {
             byte[] b = new byte[random.nextInt(300)];
             random.nextBytes(b);
             int link = LINK_TYPES[random.nextInt(LINK_TYPES.length)];
