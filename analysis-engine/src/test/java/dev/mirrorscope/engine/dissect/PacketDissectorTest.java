@@ -118,6 +118,28 @@ class PacketDissectorTest {
     }
 
     @Test
+    void ipv4OptionsAreListedOneByOne() {
+        byte[] frame = java.nio.ByteBuffer.allocate(14 + 28 + 8)
+                .put(new byte[12]).putShort((short) 0x0800)
+                .put((byte) 0x47).put((byte) 0).putShort((short) 36).putInt(0).put((byte) 1).put((byte) 17)
+                .putShort((short) 0).putInt(0x0A000001).putInt(0xE0000016)
+                .put(new byte[] {(byte) 0x94, 4, 0, 0, 1, 1, 0, 0})
+                .putShort((short) 5000).putShort((short) 5001).putShort((short) 8).putShort((short) 0).array();
+        Dissection d = dissector.dissect(new FrameInfo(1, 0, frame.length, frame.length,
+                dev.mirrorscope.engine.capture.LinkTypes.ETHERNET, null), frame, 0);
+        ProtocolNode ip = d.roots().get(2);
+        ProtocolNode options = ip.children().stream().filter(n -> n.label().startsWith("Options")).findFirst()
+                .orElseThrow();
+        assertThat(options.label()).isEqualTo("Options: (8 bytes), Router Alert, No Operation (NOP), No Operation (NOP),"
+                + " End of Options List (EOL)");
+        assertThat(options.children()).extracting(ProtocolNode::label).containsExactly("IP Option - Router Alert (4 bytes)",
+                "IP Option - No Operation (NOP)", "IP Option - No Operation (NOP)", "IP Option - End of Options List (EOL)");
+        assertThat(d.find("ip.opt.type").get(0).value()).isEqualTo("148");
+        assertThat(d.find("ip.opt.len").get(0).offset()).isEqualTo(35);
+        assertThat(d.find("udp.srcport").get(0).offset()).isEqualTo(42);
+    }
+
+    @Test
     void snapLengthCutShowsWhatWasCapturedAndSaysWhy() {
         Packets.Packet p = Packets.fixture("mirror-mixed.pcap", 4);
         FrameInfo cut = new FrameInfo(4, p.info().tsNs(), p.info().origLen(), 100, p.info().linkType(), "eni-0a1b");

@@ -55,8 +55,6 @@ public final class PacketDetailsPane extends BorderPane {
         tree.setShowRoot(false);
         tree.getStyleClass().add("details-tree");
         tree.setCellFactory(t -> new NodeCell());
-        Label empty = new Label("Select a packet to see its protocols and bytes.");
-        empty.getStyleClass().add("details-placeholder");
         tree.setRoot(new TreeItem<>());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (!updating) {
