@@ -147,6 +147,9 @@ public final class PacketDetailsViewModel {
     /** "tcp.srcport · 2 bytes at 84" for the line under the tree. */
     static String describe(ProtocolNode n) {
         StringBuilder sb = new StringBuilder();
+        if (n.kind() == ProtocolNode.Kind.EXPERT) {
+            return "Anomaly " + (n.value() != null ? n.value() : "") + " · " + n.severity().name().toLowerCase(Locale.ROOT);
+        }
         if (n.field() != null) {
             sb.append(n.field());
         } else {

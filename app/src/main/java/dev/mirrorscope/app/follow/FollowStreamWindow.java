@@ -4,6 +4,7 @@ import dev.mirrorscope.app.common.UiTaskExecutor;
 import java.io.File;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -61,20 +62,22 @@ public final class FollowStreamWindow {
 
     /**
      * Opens a window over {@code owner} and starts reading the conversation of packet {@code packetNo}.
-     * The scene takes the owner's stylesheets, so the window follows the application's theme.
+     * The scene shares the owner's stylesheets, so the window follows the application's theme.
      */
     public static FollowStreamWindow open(Window owner, FollowStreamLoader loader, UiTaskExecutor tasks,
                                           long packetNo) {
         FollowStreamWindow w = new FollowStreamWindow(new FollowStreamViewModel(loader, tasks));
         Stage stage = new Stage();
+        Scene scene = new Scene(w.root, 980, 680);
         if (owner != null) {
             stage.initOwner(owner);
             if (owner.getScene() != null) {
-                w.root.getStylesheets().addAll(0, owner.getScene().getStylesheets());
+                // Follows the main window's theme, also when it is switched while this window is open.
+                Bindings.bindContent(scene.getStylesheets(), owner.getScene().getStylesheets());
             }
         }
         stage.initModality(Modality.NONE);
-        stage.setScene(new Scene(w.root, 980, 680));
+        stage.setScene(scene);
         stage.titleProperty().bind(w.model.title());
         w.stage = stage;
         stage.show();
@@ -216,7 +219,10 @@ public final class FollowStreamWindow {
                 return;
             }
             setText(line.text().isEmpty() ? " " : line.text());
-            getStyleClass().add(line.gap() ? "follow-gap" : line.direction() == 0 ? "follow-a" : "follow-b");
+            getStyleClass().add(line.direction() == 0 ? "follow-a" : "follow-b");
+            if (line.gap()) {
+                getStyleClass().add("follow-gap");
+            }
         }
     }
 }

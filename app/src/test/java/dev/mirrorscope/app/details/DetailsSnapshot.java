@@ -25,7 +25,8 @@ import javax.imageio.ImageIO;
 /**
  * Development launcher, not a test: shows the details pane and Follow Stream on the fixture capture and
  * writes PNG snapshots, to look at them before they are wired into the main window. Run under Xvfb:
- * {@code xvfb-run -a -s '-screen 0 1400x900x24' java -cp ... dev.mirrorscope.app.details.DetailsSnapshot OUT_DIR [PACKET]}.
+ * {@code xvfb-run -a -s '-screen 0 1400x900x24' java [-Dcapture=FILE] -cp ... dev.mirrorscope.app.details.DetailsSnapshot
+ * OUT_DIR [PACKET [FIELD [light|dark [FOLLOW_PACKET]]]]}.
  */
 public final class DetailsSnapshot {
     private DetailsSnapshot() {
@@ -39,7 +40,8 @@ public final class DetailsSnapshot {
         Files.createDirectories(out);
         Path sessionDir = Files.createTempDirectory("details-snapshot");
         Session session = Session.open(sessionDir);
-        Path capture = Path.of(Objects.requireNonNull(DetailsSnapshot.class.getResource("/mirror-mixed.pcap")).toURI());
+        Path capture = System.getProperty("capture") != null ? Path.of(System.getProperty("capture"))
+                : Path.of(Objects.requireNonNull(DetailsSnapshot.class.getResource("/mirror-mixed.pcap")).toURI());
         session.ingest(List.of(capture), IngestOptions.defaults(), IngestListener.NONE);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);

@@ -59,6 +59,7 @@ class FollowStreamWindowFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.viewModel().lines().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".list-cell.follow-a").match((ListCell<?> c) -> !c.isEmpty()).queryAll()).isEmpty();
+        assertThat(robot.lookup(".list-cell.follow-b.follow-gap").queryAll()).hasSize(1);
         assertThat(window.text.getItems().get(0).text()).isEqualTo("485454502f312e3120323030204f4b0d0a");
         assertThat(window.side.getConverter().toString(StreamText.Show.B_TO_A))
                 .isEqualTo("10.0.1.10:80 → 203.0.113.106:60321 (41 bytes)");
@@ -74,6 +75,8 @@ class FollowStreamWindowFxTest {
         assertThat(opened[0].stage().isShowing()).isTrue();
         assertThat(opened[0].stage().getTitle()).startsWith("Follow TCP Stream");
         assertThat(opened[0].stage().getOwner()).isSameAs((Window) stage);
+        robot.interact(() -> stage.getScene().getStylesheets().add("data:text/css,.root{}"));
+        assertThat(opened[0].stage().getScene().getStylesheets()).contains("data:text/css,.root{}");
         robot.interact(() -> opened[0].stage().close());
     }
 }
