@@ -17,6 +17,7 @@ import dev.mirrorscope.engine.ingest.IngestResult;
 import dev.mirrorscope.engine.store.ContentHash;
 import dev.mirrorscope.engine.store.FlowStore;
 import dev.mirrorscope.engine.store.PacketBytesReader;
+import dev.mirrorscope.engine.store.PacketIndex;
 import dev.mirrorscope.engine.store.PacketIndexReader;
 import dev.mirrorscope.engine.store.SessionStore;
 import java.io.IOException;
@@ -238,6 +239,115 @@ public final class Session implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Decides from the index alone which packets' bytes {@link #visitPacketBytes} reads, then sees them. */
+    public interface PacketBytesVisitor {
+        /** Whether to read packet {@code no}'s bytes; {@code flowNo} is its flow's first packet, -1 for none. */
+        boolean wants(long no, long flowNo);
+
+        /** The bytes are {@code b[off, off + capLen)}, valid during the call only. Returns false to stop. */
+        boolean visit(long no, long tsNs, int origLen, int capLen, int linkType, long flowNo, byte[] b, int off);
+    }
+
+    /**
+     * Packet {@code no} (1-based, session order) read again from its capture, or empty when the session has
+     * no such packet. For the packet details; throws when the capture is no longer as it was ingested.
+     */
+    public synchronized java.util.Optional<StoredPacket> packet(long no) throws IOException {
+        List<CaptureInfo> captures;
+        try {
+            captures = store.captures();
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
+        for (CaptureInfo c : captures) {
+            if (no < c.firstNo() || no >= c.firstNo() + c.packets()) {
+                continue;
+            }
+            // Two small positioned reads: the readers' windows (megabytes) are for scans, not for one packet.
+            Path bytesFile = c.dataFile() != null ? directory().resolve(c.dataFile()) : Path.of(c.path());
+            java.nio.ByteBuffer rec = java.nio.ByteBuffer.allocate(PacketIndex.RECORD_SIZE)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            try (java.nio.channels.FileChannel index = java.nio.channels.FileChannel.open(
+                    directory().resolve(c.indexFile()), java.nio.file.StandardOpenOption.READ)) {
+                readFully(index, rec, (no - c.firstNo()) * PacketIndex.RECORD_SIZE, c.path(), no);
+            }
+            int capLen = rec.getInt(PacketIndex.OFF_CAP_LEN);
+            long flow = rec.getLong(PacketIndex.OFF_FLOW_INDEX);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(Math.max(0, capLen));
+            try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(bytesFile,
+                    java.nio.file.StandardOpenOption.READ)) {
+                readFully(file, bytes, rec.getLong(PacketIndex.OFF_FILE_OFFSET), c.path(), no);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException(c.path() + ": the capture is no longer there as it was ingested (moved,"
+                        + " changed or deleted); ingest it again", e);
+            }
+            return java.util.Optional.of(new StoredPacket(no, rec.getLong(PacketIndex.OFF_TS_NS),
+                    rec.getInt(PacketIndex.OFF_ORIG_LEN), rec.getShort(PacketIndex.OFF_LINK_TYPE) & 0xFFFF,
+                    flow >= 0 ? c.firstNo() + flow : -1, bytes.array()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void readFully(java.nio.channels.FileChannel ch, java.nio.ByteBuffer b, long at, String file, long no)
+            throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) {
+                throw new IOException(file + ": packet " + no
+                        + " is beyond the end of the file; the capture changed since it was ingested");
+            }
+        }
+    }
+
+    /**
+     * Visits packets in session order from {@code firstNo}, reading the captured bytes only of those the
+     * visitor wants: one pass over the packet index, and the capture read in order. For Follow Stream.
+     */
+    public synchronized void visitPacketBytes(long firstNo, PacketBytesVisitor visitor) throws IOException {
+        List<CaptureInfo> captures;
+        try {
+            captures = store.captures();
+        } catch (SQLException e) {
+            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        }
+        for (CaptureInfo c : captures) {
+            if (c.firstNo() + c.packets() <= firstNo || c.packets() == 0) {
+                continue;
+            }
+            Path bytesFile = c.dataFile() != null ? directory().resolve(c.dataFile()) : Path.of(c.path());
+            if (!Files.isReadable(bytesFile) || (c.dataFile() == null && Files.size(bytesFile) != c.fileSize())) {
+                throw new IOException(c.path() + ": the capture is no longer there as it was ingested (moved,"
+                        + " changed or deleted); ingest it again");
+            }
+            try (PacketIndexReader index = new PacketIndexReader(directory().resolve(c.indexFile()));
+                 PacketBytesReader bytes = new PacketBytesReader(bytesFile)) {
+                for (long i = Math.max(0, firstNo - c.firstNo()); i < index.records(); i++) {
+                    index.seek(i);
+                    long flow = index.flowIndex();
+                    long flowNo = flow >= 0 ? c.firstNo() + flow : -1;
+                    long no = c.firstNo() + i;
+                    if (!visitor.wants(no, flowNo)) {
+                        continue;
+                    }
+                    int capLen = index.capLen();
+                    int at = bytes.read(index.fileOffset(), capLen);
+                    if (at < 0) {
+                        throw new IOException(c.path() + ": packet " + no
+                                + " is beyond the end of the file; the capture changed since it was ingested");
+                    }
+                    if (!visitor.visit(no, index.tsNs(), index.origLen(), capLen, index.linkType(), flowNo,
+                            bytes.array(), at)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tunnel ports the session decodes with, for decoding again elsewhere (details, Follow Stream). */
+    public synchronized DecodeOptions decodeOptions() {
+        return decodeOptions;
     }
 
     static PacketRow row(long no, long ts, int frameLen, int capLen, byte[] b, int at, DecodedPacket d) {

@@ -55,7 +55,11 @@ public enum Anomaly {
     DECODER_BUG("decoder_bug"),
     EMPTY_PACKET("empty_packet"),
     BAD_IPV6_OPTION("bad_ipv6_option"),
-    BAD_IPV6_ROUTING_HEADER("bad_ipv6_routing_header");
+    BAD_IPV6_ROUTING_HEADER("bad_ipv6_routing_header"),
+    // Found only by the details tree's extra walks (DecodeListener): never counted at ingest.
+    BAD_IPV4_OPTION("bad_ipv4_option"),
+    TRUNCATED_DNS_RECORD("truncated_dns_record"),
+    BAD_HTTP_HEADER("bad_http_header");
 
     private final String id;
 

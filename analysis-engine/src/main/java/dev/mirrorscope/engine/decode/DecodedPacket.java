@@ -118,6 +118,8 @@ public final class DecodedPacket {
     int declaredEnd;
     /** Tunnel ports of the decoder working on this packet. */
     DecodeOptions options;
+    /** Hears layers, parts and every anomaly when a details tree is built; null on the bulk path. */
+    DecodeListener listener;
 
     /** Layers in dissection order, outermost first: Layer.* constants, start offset and length in the frame. */
     public int layerCount;
@@ -182,10 +184,14 @@ public final class DecodedPacket {
         anomaly = -1;
         anomalyCount = 0;
         anomalyOffset = -1;
+        listener = null;
     }
 
     /** Records a layer; silently stops listing past MAX_LAYERS (the decoder limits nesting itself). */
     public void addLayer(int type, int offset, int length) {
+        if (listener != null) {
+            listener.layer(type, offset, length);
+        }
         if (layerCount < MAX_LAYERS) {
             layerType[layerCount] = type;
             layerOffset[layerCount] = offset;
@@ -195,6 +201,9 @@ public final class DecodedPacket {
     }
 
     public void anomaly(Anomaly a, int offset) {
+        if (listener != null) {
+            listener.anomaly(a, offset);
+        }
         if (anomalyCount == 0) {
             anomaly = a.ordinal();
             anomalyOffset = offset;
@@ -245,6 +254,35 @@ public final class DecodedPacket {
     /** Records a layer at an absolute position in the array. */
     void layerAt(int type, int pos, int length) {
         addLayer(type, pos - base, length);
+    }
+
+    /** True when a listener wants the details that the bulk path skips. */
+    boolean listening() {
+        return listener != null;
+    }
+
+    /** Reports a part at an absolute position to the listener, if any. */
+    void partAt(int part, int pos, int length) {
+        if (listener != null) {
+            listener.part(part, pos - base, length);
+        }
+    }
+
+    /** Reports a layer to the listener only: one past what the layer list keeps. */
+    void unlistedLayerAt(int type, int pos, int length) {
+        if (listener != null) {
+            listener.layer(type, pos - base, length);
+        }
+    }
+
+    /**
+     * Reports an anomaly that only a listener's extra walk finds (a bad option, a DNS record cut off):
+     * the packet's own anomaly fields stay as the bulk path sets them.
+     */
+    void listenerAnomalyAt(Anomaly a, int pos) {
+        if (listener != null) {
+            listener.anomaly(a, pos - base);
+        }
     }
 
     /** Records an anomaly at an absolute position in the array. */

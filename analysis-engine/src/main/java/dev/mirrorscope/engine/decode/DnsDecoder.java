@@ -38,6 +38,9 @@ final class DnsDecoder {
         out.dnsFlags = Bytes.u16(b, pos + 2);
         out.dnsQuestions = Bytes.u16(b, pos + 4);
         out.dnsAnswers = Bytes.u16(b, pos + 6);
+        if (out.listening()) {
+            reportRecords(b, pos, limit, out);
+        }
         if (out.dnsQuestions == 0) {
             return;
         }
@@ -52,6 +55,43 @@ final class DnsDecoder {
             out.dnsQtype = Bytes.u16(b, end);
         } else {
             out.anomalyAt(Anomaly.TRUNCATED_DNS, end);
+        }
+    }
+
+    /**
+     * Reports every question and resource record the header counts. A failure in the first question is
+     * the bulk path's anomaly already; later ones are reported to the listener only.
+     */
+    private static void reportRecords(byte[] b, int message, int limit, DecodedPacket out) {
+        int[] counts = {Bytes.u16(b, message + 4), Bytes.u16(b, message + 6), Bytes.u16(b, message + 8),
+            Bytes.u16(b, message + 10)};
+        int[] parts = {Part.DNS_QUESTION, Part.DNS_ANSWER, Part.DNS_AUTHORITY, Part.DNS_ADDITIONAL};
+        int p = message + HEADER_LENGTH;
+        for (int section = 0; section < 4; section++) {
+            for (int i = 0; i < counts[section]; i++) {
+                boolean first = section == 0 && i == 0;
+                int nameEnd = DnsNames.skip(b, message, p, limit);
+                int fixed = section == 0 ? 4 : 10;
+                if (nameEnd < 0) {
+                    if (!first) {
+                        Anomaly a = DnsNames.failure(nameEnd);
+                        out.listenerAnomalyAt(a == Anomaly.TRUNCATED_DNS ? Anomaly.TRUNCATED_DNS_RECORD : a, p);
+                    }
+                    return;
+                }
+                int end = nameEnd + fixed;
+                if (end <= limit && section > 0) {
+                    end += Bytes.u16(b, nameEnd + 8);
+                }
+                if (end > limit) {
+                    if (!first) {
+                        out.listenerAnomalyAt(Anomaly.TRUNCATED_DNS_RECORD, p);
+                    }
+                    return;
+                }
+                out.partAt(parts[section], p, end - p);
+                p = end;
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ package dev.mirrorscope.engine.decode;
  * jumps (a pointer to itself or a cycle ends there), at most 255 name bytes, labels only of the plain
  * and pointer kinds. {@link #skip} validates without allocating; {@link #append} builds the text.
  */
-final class DnsNames {
+public final class DnsNames {
     static final int TRUNCATED = -1;
     static final int LOOP = -2;
     static final int BAD_NAME = -3;
@@ -17,16 +17,16 @@ final class DnsNames {
      * Returns the position after the name as it sits in the message at {@code p} (after its first
      * pointer if it has one), or TRUNCATED, LOOP or BAD_NAME. {@code message} is where pointers count from.
      */
-    static int skip(byte[] b, int message, int p, int limit) {
+    public static int skip(byte[] b, int message, int p, int limit) {
         return walk(b, message, p, limit, null);
     }
 
     /** Appends the name in presentation form ("<Root>" for the root); returns what {@link #skip} returns. */
-    static int append(byte[] b, int message, int p, int limit, StringBuilder sb) {
+    public static int append(byte[] b, int message, int p, int limit, StringBuilder sb) {
         return walk(b, message, p, limit, sb);
     }
 
-    static Anomaly failure(int code) {
+    public static Anomaly failure(int code) {
         switch (code) {
             case LOOP:
                 return Anomaly.DNS_POINTER_LOOP;

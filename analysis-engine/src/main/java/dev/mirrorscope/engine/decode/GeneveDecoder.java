@@ -76,6 +76,7 @@ final class GeneveDecoder {
                 out.anomalyAt(Anomaly.BAD_GENEVE_OPTIONS, p);
                 return;
             }
+            out.partAt(Part.GENEVE_OPTION, p, OPTION_HEADER_LENGTH + dataLength);
             if (outermost && Bytes.u16(b, p) == AWS_OPTION_CLASS) {
                 int type = Bytes.u8(b, p + 2) & 0x7F;
                 if (type == AWS_GWLB_ENDPOINT_ID && dataLength == 8) {

@@ -43,6 +43,9 @@ final class HttpDecoder {
         out.appOffset = pos - out.base;
         out.appLength = limit - pos;
         out.layerAt(Layer.HTTP, pos, limit - pos);
+        if (out.listening() && complete) {
+            reportHeaders(b, lineEnd + 1, scanEnd, out);
+        }
         if (startsWith(b, pos, limit, HTTP1)) {
             statusLine(b, pos, contentEnd, complete, out);
             return;
@@ -119,6 +122,26 @@ final class HttpDecoder {
                 out.httpHostLength = e - v;
                 return;
             }
+            p = lineEnd + 1;
+        }
+    }
+
+    /** Reports the header lines in [p, end) and the empty line that ends them, if it is there. */
+    private static void reportHeaders(byte[] b, int p, int end, DecodedPacket out) {
+        while (p < end) {
+            int lineEnd = indexOf(b, p, end, (byte) '\n');
+            if (lineEnd < 0) {
+                return;
+            }
+            boolean empty = lineEnd == p || (lineEnd == p + 1 && b[p] == '\r');
+            if (empty) {
+                out.partAt(Part.HTTP_HEADER_END, p, lineEnd + 1 - p);
+                return;
+            }
+            if (indexOf(b, p, lineEnd, (byte) ':') < 0) {
+                out.listenerAnomalyAt(Anomaly.BAD_HTTP_HEADER, p);
+            }
+            out.partAt(Part.HTTP_HEADER, p, lineEnd + 1 - p);
             p = lineEnd + 1;
         }
     }

@@ -73,6 +73,9 @@ final class Ipv4Decoder {
             return;
         }
         out.declaredEnd = end;
+        if (out.listening() && headerLength > MIN_HEADER_LENGTH) {
+            reportOptions(b, pos + MIN_HEADER_LENGTH, pos + headerLength, out);
+        }
         int start = pos + headerLength;
         int payloadLimit = Math.max(start, Math.min(limit, end));
         if (fragmentOffset != 0) {
@@ -83,6 +86,28 @@ final class Ipv4Decoder {
         }
         if (start < end) {
             IpPayloadDecoder.decode(b, start, payloadLimit, protocol, out);
+        }
+    }
+
+    /** Reports the options in {@code [p, end)} (RFC 791: EOL and NOP are one byte, others type-length-value). */
+    private static void reportOptions(byte[] b, int p, int end, DecodedPacket out) {
+        while (p < end) {
+            int type = Bytes.u8(b, p);
+            if (type == 0 || type == 1) {
+                out.partAt(Part.IPV4_OPTION, p, 1);
+                if (type == 0) {
+                    return;
+                }
+                p++;
+                continue;
+            }
+            if (end - p < 2 || Bytes.u8(b, p + 1) < 2 || p + Bytes.u8(b, p + 1) > end) {
+                out.listenerAnomalyAt(Anomaly.BAD_IPV4_OPTION, p);
+                return;
+            }
+            int length = Bytes.u8(b, p + 1);
+            out.partAt(Part.IPV4_OPTION, p, length);
+            p += length;
         }
     }
 }

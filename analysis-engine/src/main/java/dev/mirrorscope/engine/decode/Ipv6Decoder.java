@@ -93,12 +93,17 @@ final class Ipv6Decoder {
             }
             if (out.layerCount < listLimit && captured > 0) {
                 out.layerAt(Layer.IPV6_EXT, p, Math.min(captured, length));
+            } else if (captured > 0) {
+                out.unlistedLayerAt(Layer.IPV6_EXT, p, Math.min(captured, length));
             }
             if (captured < length) {
                 out.anomalyAt(Anomaly.TRUNCATED_IPV6_EXTENSION, p);
                 return;
             }
             boolean options = next == HOP_BY_HOP || next == DESTINATION_OPTIONS;
+            if (options && out.listening()) {
+                reportOptions(b, p + 2, p + length, payloadLimit, out);
+            }
             if (options && !optionsFit(b, p + 2, p + length, payloadLimit)) {
                 // tshark stops inside a header whose option overruns it, before what follows.
                 out.anomalyAt(Anomaly.BAD_IPV6_OPTION, p);
@@ -165,6 +170,26 @@ final class Ipv6Decoder {
             }
         }
         return true;
+    }
+
+    /**
+     * Reports the TLV options of the header {@code [p, end)} as tshark walks them ({@link #optionsFit}):
+     * an option that overruns the header is reported up to the header's end; Pad1 is one byte.
+     */
+    private static void reportOptions(byte[] b, int p, int end, int limit, DecodedPacket out) {
+        while (p < end && p < limit) {
+            if (Bytes.u8(b, p) == 0) {
+                out.partAt(Part.IPV6_OPTION, p, 1);
+                p++;
+                continue;
+            }
+            if (limit - p < 2) {
+                return;
+            }
+            int length = 2 + Bytes.u8(b, p + 1);
+            out.partAt(Part.IPV6_OPTION, p, Math.min(length, end - p));
+            p += length;
+        }
     }
 
     /** Data bytes tshark reads for an option it knows, whatever its length byte says. */

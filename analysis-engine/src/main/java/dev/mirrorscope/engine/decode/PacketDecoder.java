@@ -21,8 +21,18 @@ public final class PacketDecoder {
      * Offsets recorded in {@code out} are relative to {@code off}. Never throws.
      */
     public void decode(byte[] b, int off, int capLen, int origLen, int linkType, DecodedPacket out) {
+        decode(b, off, capLen, origLen, linkType, out, null);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int, int, int, DecodedPacket)}, telling {@code listener} every layer,
+     * part and anomaly as it is found (for the packet-details tree); {@code listener} may be null.
+     */
+    public void decode(byte[] b, int off, int capLen, int origLen, int linkType, DecodedPacket out,
+                       DecodeListener listener) {
         out.reset();
         out.options = options;
+        out.listener = listener;
         if (b == null || off < 0 || off > b.length || capLen <= 0) {
             out.anomaly(Anomaly.EMPTY_PACKET, 0);
             return;

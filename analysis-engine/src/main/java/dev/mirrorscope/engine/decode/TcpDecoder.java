@@ -66,30 +66,47 @@ final class TcpDecoder {
         out.anomalyAt(Anomaly.TRUNCATED_TCP_HEADER, pos);
     }
 
-    /** Walks options in {@code [p, captured)}; {@code headerEnd} is where the header says they end. */
+    /**
+     * Walks options in {@code [p, captured)}; {@code headerEnd} is where the header says they end. The bulk
+     * path stops at End of Option List; a listener hears the options after it too, as tshark lists them,
+     * but they set no field and raise no anomaly.
+     */
     private static void decodeOptions(byte[] b, int p, int captured, int headerEnd, DecodedPacket out) {
+        boolean ended = false;
         while (p < captured) {
             int kind = Bytes.u8(b, p);
-            if (kind == 0) {
-                return;
-            }
-            if (kind == 1) {
+            if (kind == 0 || kind == 1) {
+                out.partAt(Part.TCP_OPTION, p, 1);
+                if (kind == 0 && !out.listening()) {
+                    return;
+                }
+                ended |= kind == 0;
                 p++;
                 continue;
             }
             if (captured - p < 2) {
-                if (p + 2 > headerEnd) {
+                if (p + 2 > headerEnd && !ended) {
                     out.anomalyAt(Anomaly.BAD_TCP_OPTION, p);
                 }
+                out.partAt(Part.TCP_OPTION, p, captured - p);
                 return;
             }
             int length = Bytes.u8(b, p + 1);
             if (length < 2 || p + length > headerEnd) {
-                out.anomalyAt(Anomaly.BAD_TCP_OPTION, p);
+                if (!ended) {
+                    out.anomalyAt(Anomaly.BAD_TCP_OPTION, p);
+                }
+                out.partAt(Part.TCP_OPTION, p, 2);
                 return;
             }
             if (p + length > captured) {
+                out.partAt(Part.TCP_OPTION, p, captured - p);
                 return;
+            }
+            out.partAt(Part.TCP_OPTION, p, length);
+            if (ended) {
+                p += length;
+                continue;
             }
             boolean ok = true;
             switch (kind) {

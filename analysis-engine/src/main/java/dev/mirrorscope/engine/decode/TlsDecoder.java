@@ -9,6 +9,7 @@ final class TlsDecoder {
     static final int RECORD_HEADER_LENGTH = 5;
     static final int CONTENT_CHANGE_CIPHER_SPEC = 20;
     static final int CONTENT_APPLICATION_DATA = 23;
+    static final int CONTENT_HEARTBEAT = 24;
     static final int CONTENT_HANDSHAKE = 22;
     static final int HANDSHAKE_CLIENT_HELLO = 1;
     static final int EXTENSION_SERVER_NAME = 0;
@@ -42,6 +43,9 @@ final class TlsDecoder {
         out.appLength = Math.min(limit, recordEnd) - pos;
         out.layerAt(Layer.TLS, pos, out.appLength);
         out.tlsRecordType = Bytes.u8(b, pos);
+        if (out.listening()) {
+            reportRecords(b, pos, limit, out);
+        }
         if (out.tlsRecordType != CONTENT_HANDSHAKE || limit - pos < RECORD_HEADER_LENGTH + 4) {
             return;
         }
@@ -61,10 +65,12 @@ final class TlsDecoder {
         if (end - p < 2) {
             return;
         }
+        out.partAt(Part.TLS_CIPHER_SUITES, p + 2, Math.max(0, Math.min(Bytes.u16(b, p), end - p - 2)));
         p += 2 + Bytes.u16(b, p);
         if (end - p < 1) {
             return;
         }
+        out.partAt(Part.TLS_COMPRESSION_METHODS, p + 1, Math.max(0, Math.min(Bytes.u8(b, p), end - p - 1)));
         p += 1 + Bytes.u8(b, p);
         if (end - p < 2) {
             if (p > end && complete) {
@@ -90,11 +96,28 @@ final class TlsDecoder {
             if (p + length > walkEnd) {
                 return;
             }
+            out.partAt(Part.TLS_EXTENSION, p - 4, 4 + length);
             if (type == EXTENSION_SERVER_NAME) {
                 serverName(b, p, p + length, out);
-                return;
+                if (!out.listening()) {
+                    return;
+                }
             }
             p += length;
+        }
+    }
+
+    /** Reports each record from {@code pos} on while what follows still looks like a TLS record header. */
+    private static void reportRecords(byte[] b, int pos, int limit, DecodedPacket out) {
+        int p = pos;
+        while (limit - p >= RECORD_HEADER_LENGTH) {
+            int type = Bytes.u8(b, p);
+            if (type < CONTENT_CHANGE_CIPHER_SPEC || type > CONTENT_HEARTBEAT || Bytes.u8(b, p + 1) != 3) {
+                return;
+            }
+            int end = p + RECORD_HEADER_LENGTH + Bytes.u16(b, p + 3);
+            out.partAt(Part.TLS_RECORD, p, Math.min(limit, end) - p);
+            p = end;
         }
     }
 
