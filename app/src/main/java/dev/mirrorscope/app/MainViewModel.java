@@ -11,15 +11,16 @@ import dev.mirrorscope.engine.ingest.IngestOptions;
 import dev.mirrorscope.engine.ingest.IngestProgress;
 import dev.mirrorscope.engine.ingest.IngestResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,15 +35,17 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
     /** Rows the minimal packet table loads; the virtualized table of the workstation issue lifts this. */
     static final int PACKET_ROWS = 200_000;
-    private static final long PROGRESS_EVERY_NS = 100_000_000L;
+    static final String APP_NAME = "Mirrorscope";
 
     private final UiTaskExecutor tasks;
     private final Path sessionDir;
     private final ObservableList<PacketItem> packets = FXCollections.observableArrayList();
     private final ObservableList<FlowRow> flows = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty("No capture loaded. File › Open… or drop a capture.");
+    private final StringProperty title = new SimpleStringProperty(APP_NAME);
+    private final StringProperty status = new SimpleStringProperty("No capture loaded. File › Open… or drop a capture here.");
     private final StringProperty work = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty();
+    private final StringProperty warning = new SimpleStringProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
@@ -61,19 +64,32 @@ public final class MainViewModel {
         return flows;
     }
 
-    public StringProperty status() {
+    /** The window title: the open captures and the application name. */
+    public ReadOnlyStringProperty title() {
+        return title;
+    }
+
+    /** Totals of the session for the status bar. */
+    public ReadOnlyStringProperty status() {
         return status;
     }
 
-    public StringProperty work() {
+    /** What the background work is doing, or empty. */
+    public ReadOnlyStringProperty work() {
         return work;
     }
 
-    /** The last failure as one line for a dialog, or null. */
-    public StringProperty error() {
+    /** Why the last open failed, as one line for an error dialog, or null. */
+    public ReadOnlyStringProperty error() {
         return error;
     }
 
+    /** What the last open could read only in part (damaged captures), one line each, or null. */
+    public ReadOnlyStringProperty warning() {
+        return warning;
+    }
+
+    /** Fraction of the current file read, 0..1, or -1 while the amount of work is unknown. */
     public DoubleProperty progress() {
         return progress;
     }
@@ -82,64 +98,92 @@ public final class MainViewModel {
         return busy;
     }
 
-    /** True once the first open (or reload) has finished, whether it succeeded or not. */
+    /** True once the last open has finished, whether it succeeded or not. */
     public ReadOnlyBooleanProperty loaded() {
         return loaded;
     }
 
-    /** Ingests the files (captures) into the session, or just loads when given nothing, then fills the tables. */
-    public void open(List<Path> files) {
+    public Path sessionDir() {
+        return sessionDir;
+    }
+
+    /**
+     * Reads the captures into the session (or only loads the session when given none), then fills the
+     * tables. Returns false, doing nothing, while earlier work is still running: one session, one writer.
+     */
+    public boolean open(List<Path> files) {
+        if (busy.get()) {
+            return false;
+        }
         IngestOptions options = IngestOptions.defaults();
         running = options;
         busy.set(true);
         loaded.set(false);
         error.set(null);
+        warning.set(null);
+        if (packets.isEmpty()) {
+            status.set("");
+        }
         work.set(files.isEmpty() ? "Loading session…" : "Reading " + names(files) + "…");
         progress.set(files.isEmpty() ? -1 : 0);
-        AtomicLong lastProgress = new AtomicLong();
+        Consumer<IngestProgress> onProgress = tasks.throttled(this::showProgress);
         tasks.submit(() -> {
-            List<String> warnings = new ArrayList<>();
             try (Session s = Session.open(sessionDir)) {
+                List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+                String failure = null;
+                boolean cancelled = false;
                 if (!files.isEmpty()) {
-                    IngestResult r = s.ingest(files, options, new IngestListener() {
-                        @Override
-                        public void progress(IngestProgress p) {
-                            long now = System.nanoTime();
-                            if (now - lastProgress.get() >= PROGRESS_EVERY_NS) {
-                                lastProgress.set(now);
-                                tasks.onUi(() -> {
-                                    progress.set(p.fraction());
-                                    work.set(String.format(Locale.ROOT, "Reading %s: %,d packets", p.file(),
-                                            p.packets()));
-                                });
+                    try {
+                        IngestResult r = s.ingest(files, options, new IngestListener() {
+                            @Override
+                            public void progress(IngestProgress p) {
+                                onProgress.accept(p);
                             }
-                        }
 
-                        @Override
-                        public void warning(String message) {
-                            warnings.add(message);
+                            @Override
+                            public void warning(String message) {
+                                warnings.add(message);
+                            }
+                        });
+                        cancelled = r.cancelled();
+                        // The person pressed Cancel: the status bar says so, a dialog would only repeat it.
+                        if (cancelled && !warnings.isEmpty() && warnings.get(warnings.size() - 1).contains("cancelled")) {
+                            warnings.remove(warnings.size() - 1);
                         }
-                    });
-                    if (r.cancelled()) {
-                        warnings.add("Reading was cancelled; what was read is kept.");
+                    } catch (IOException e) {
+                        failure = oneLine(e);
                     }
                 }
-                return load(s, warnings);
+                return load(s, List.copyOf(warnings), failure, cancelled);
             }
         }, this::show, this::failed);
+        return true;
     }
 
+    /** Asks the running ingest to stop; what was read so far is kept and shown. */
     public void cancel() {
         IngestOptions o = running;
-        if (o != null) {
+        if (o != null && busy.get()) {
+            work.set("Cancelling…");
             o.cancel();
         }
     }
 
-    private record Loaded(SessionSummary summary, List<PacketItem> packets, List<FlowRow> flows, List<String> warnings) {
+    private void showProgress(IngestProgress p) {
+        if (!busy.get()) {
+            return;
+        }
+        progress.set(p.fraction());
+        String file = p.fileCount() > 1 ? String.format(Locale.ROOT, "%s (%d of %d)", p.file(), p.fileIndex() + 1,
+                p.fileCount()) : p.file();
+        work.set(String.format(Locale.ROOT, "Reading %s: %,d packets", file, p.packets()));
     }
 
-    private static Loaded load(Session s, List<String> warnings) throws IOException {
+    private record Loaded(SessionSummary summary, List<PacketItem> packets, List<FlowRow> flows, List<String> warnings,
+                          String failure, boolean cancelled) {
+    }
+
+    private static Loaded load(Session s, List<String> warnings, String failure, boolean cancelled) throws IOException {
         SessionSummary summary = s.summary();
         List<PacketItem> rows = new ArrayList<>();
         long[] firstTs = {Long.MIN_VALUE};
@@ -151,45 +195,56 @@ public final class MainViewModel {
         });
         List<FlowRow> flowRows = new ArrayList<>();
         s.flows(flowRows::add);
-        return new Loaded(summary, rows, flowRows, warnings);
+        return new Loaded(summary, rows, flowRows, warnings, failure, cancelled);
     }
 
     private void show(Loaded l) {
         packets.setAll(l.packets());
         flows.setAll(l.flows());
         SessionSummary s = l.summary();
-        String shown = s.packets() > l.packets().size()
-                ? String.format(Locale.ROOT, " (first %,d shown)", l.packets().size()) : "";
-        status.set(String.format(Locale.ROOT, "Packets: %,d%s · Flows: %,d · Malformed: %,d · Captures: %d",
-                s.packets(), shown, s.flows(), s.malformed(), s.captures().size()));
-        work.set("");
-        progress.set(0);
-        busy.set(false);
-        if (!l.warnings().isEmpty()) {
-            error.set(String.join("\n", l.warnings()));
+        if (s.captures().isEmpty()) {
+            title.set(APP_NAME);
+        } else {
+            String names = s.captures().size() == 1 ? Path.of(s.captures().get(0).path()).getFileName().toString()
+                    : s.captures().size() + " captures";
+            title.set(names + " — " + APP_NAME);
         }
+        if (s.captures().isEmpty() && l.failure() != null) {
+            status.set("No capture loaded.");
+        } else {
+            String shown = s.packets() > l.packets().size()
+                    ? String.format(Locale.ROOT, " (first %,d shown)", l.packets().size()) : "";
+            status.set(String.format(Locale.ROOT, "Packets: %,d%s · Flows: %,d · Malformed: %,d · Captures: %d%s",
+                    s.packets(), shown, s.flows(), s.malformed(), s.captures().size(),
+                    l.cancelled() ? " · Reading cancelled; what was read is kept" : ""));
+        }
+        finish();
+        if (!l.warnings().isEmpty()) {
+            warning.set(String.join("\n", l.warnings()));
+        }
+        error.set(l.failure());
         loaded.set(true);
     }
 
     private void failed(Throwable t) {
-        busy.set(false);
+        finish();
+        error.set(oneLine(t));
+        loaded.set(true);
+    }
+
+    private void finish() {
+        running = null;
         work.set("");
         progress.set(0);
+        busy.set(false);
+    }
+
+    private static String oneLine(Throwable t) {
         String msg = t.getMessage() != null ? t.getMessage() : t.toString();
-        error.set(msg.lines().findFirst().orElse(msg));
-        loaded.set(true);
+        return msg.lines().findFirst().orElse(msg);
     }
 
     private static String names(List<Path> files) {
         return files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
-    }
-
-    /** A session directory for captures opened without one: under the user's cache, one per run. */
-    static Path defaultSessionDir() throws IOException {
-        String base = System.getenv("XDG_CACHE_HOME");
-        Path root = base != null && !base.isBlank() ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache");
-        Path dir = root.resolve("mirrorscope").resolve("sessions");
-        Files.createDirectories(dir);
-        return Files.createTempDirectory(dir, "session-");
     }
 }

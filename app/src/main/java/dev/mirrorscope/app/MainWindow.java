@@ -3,10 +3,10 @@ package dev.mirrorscope.app;
 import dev.mirrorscope.app.packets.PacketItem;
 import dev.mirrorscope.engine.FlowRow;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -23,6 +23,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -44,6 +45,7 @@ public final class MainWindow {
     public MainWindow(MainViewModel model, Stage stage, boolean dialogs) {
         this.model = model;
         this.dialogs = dialogs;
+        stage.titleProperty().bind(model.title());
         root.setTop(menuBar(stage));
         buildPacketTable();
         buildFlowTable();
@@ -56,27 +58,39 @@ public final class MainWindow {
         root.setCenter(tabs);
         root.setBottom(statusBar());
         root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
+            if (e.getDragboard().hasFiles() && !model.busy().get()) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
         root.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
-            if (files != null && !files.isEmpty()) {
-                model.open(files.stream().map(File::toPath).toList());
-            }
-            e.setDropCompleted(true);
+            boolean accepted = files != null && !files.isEmpty()
+                    && model.open(files.stream().map(File::toPath).toList());
+            e.setDropCompleted(accepted);
             e.consume();
         });
         model.error().addListener((obs, old, msg) -> {
             if (msg != null && this.dialogs) {
-                Alert a = new Alert(Alert.AlertType.ERROR, msg);
-                a.setHeaderText("Mirrorscope could not read everything");
-                a.initOwner(stage);
-                a.show();
+                alert(stage, Alert.AlertType.ERROR, "Mirrorscope could not open the capture", msg);
             }
         });
+        model.warning().addListener((obs, old, msg) -> {
+            if (msg != null && this.dialogs) {
+                alert(stage, Alert.AlertType.WARNING, "Read with warnings", msg);
+            }
+        });
+    }
+
+    private static void alert(Stage owner, Alert.AlertType type, String header, String message) {
+        Alert a = new Alert(type, message);
+        a.setTitle(MainViewModel.APP_NAME);
+        a.setHeaderText(header);
+        a.initOwner(owner);
+        if (owner.getScene() != null) {
+            a.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        a.show();
     }
 
     public BorderPane root() {
@@ -103,6 +117,7 @@ public final class MainWindow {
                 model.open(files.stream().map(File::toPath).toList());
             }
         });
+        open.disableProperty().bind(model.busy());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
@@ -113,20 +128,17 @@ public final class MainWindow {
         flows.setAccelerator(KeyCombination.keyCombination("Shortcut+2"));
         flows.setOnAction(e -> showView("flows"));
         MenuItem about = new MenuItem("About Mirrorscope");
-        about.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION,
-                    "Packets, flow logs and configuration of AWS networks in one session.");
-            a.setHeaderText("Mirrorscope");
-            a.initOwner(stage);
-            a.show();
-        });
+        about.setOnAction(e -> alert(stage, Alert.AlertType.INFORMATION, MainViewModel.APP_NAME,
+                "A workstation for network traffic in AWS: VPC Traffic Mirroring captures, their packets "
+                        + "and conversations, in one session.\n\nSession: " + model.sessionDir()));
         return new MenuBar(new Menu("File", null, open, quit), new Menu("View", null, packets, flows),
                 new Menu("Help", null, about));
     }
 
     private void buildPacketTable() {
         packetTable.setItems(model.packets());
-        packetTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Info takes whatever width the fixed columns leave, as in a packet list.
+        packetTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         packetTable.getColumns().add(column("No.", 70, p -> p.row().no(), "right"));
         packetTable.getColumns().add(column("Time", 110, p -> String.format(Locale.ROOT, "%.6f", p.relativeSeconds()),
                 "right"));
@@ -136,7 +148,7 @@ public final class MainWindow {
         packetTable.getColumns().add(column("Length", 70, p -> p.row().frameLen(), "right"));
         packetTable.getColumns().add(column("VNI", 60, p -> p.row().vni() == null ? "" : p.row().vni(), "right"));
         packetTable.getColumns().add(column("Info", 560, p -> p.row().info(), null));
-        packetTable.setPlaceholder(new Label("No packets. Open a capture with File › Open… or drop one here."));
+        packetTable.setPlaceholder(placeholder("No packets. Open a capture with File › Open… or drop one here."));
         packetTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PacketItem item, boolean empty) {
@@ -151,7 +163,7 @@ public final class MainWindow {
 
     private void buildFlowTable() {
         flowTable.setItems(model.flows());
-        flowTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        flowTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         flowTable.getColumns().add(column("Proto", 60, f -> protoName(f.proto()), null));
         flowTable.getColumns().add(column("VNI", 60, f -> f.vni() == null ? "" : f.vni(), "right"));
         flowTable.getColumns().add(column("Endpoint A", 220, f -> endpoint(f.a(), f.aPort()), null));
@@ -165,7 +177,14 @@ public final class MainWindow {
         flowTable.getColumns().add(column("TCP state", 90, f -> f.tcpState() == null ? "" : f.tcpState(), null));
         flowTable.getColumns().add(column("RTT µs", 80, f -> f.rttUs() == null ? "" : f.rttUs(), "right"));
         flowTable.getColumns().add(column("Retrans", 70, FlowRow::retransmits, "right"));
-        flowTable.setPlaceholder(new Label("No flows yet."));
+        flowTable.setPlaceholder(placeholder("No flows. Open a capture with File › Open… or drop one here."));
+    }
+
+    /** A table's empty-state text, which says so while captures are being read. */
+    private Label placeholder(String idle) {
+        Label l = new Label();
+        l.textProperty().bind(Bindings.when(model.busy()).then("Reading…").otherwise(idle));
+        return l;
     }
 
     private static String protoName(int proto) {
@@ -200,6 +219,7 @@ public final class MainWindow {
         Label status = new Label();
         status.textProperty().bind(model.status());
         status.setId("status");
+        status.setTooltip(new Tooltip("Session: " + model.sessionDir()));
         Label work = new Label();
         work.textProperty().bind(model.work());
         ProgressBar bar = new ProgressBar();
@@ -216,9 +236,5 @@ public final class MainWindow {
         box.setPadding(new Insets(4, 8, 4, 8));
         box.getStyleClass().add("status-bar");
         return box;
-    }
-
-    static Path path(File f) {
-        return f.toPath();
     }
 }

@@ -4,6 +4,7 @@ import dev.mirrorscope.app.common.UiTaskExecutor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -18,44 +19,69 @@ import javax.imageio.ImageIO;
 
 /** The JavaFX application: one main window over one session. */
 public final class MirrorscopeApp extends Application {
+    static final String STYLESHEET = "/dev/mirrorscope/app/light.css";
+    static final String ICON = "/dev/mirrorscope/app/icons/mirrorscope.png";
+    /** Layout and CSS get a few pulses after the tables are filled before a screenshot is taken. */
+    private static final Duration SCREENSHOT_SETTLE = Duration.millis(400);
+
     /** What the command line asked for; set by {@link Main} before launch. */
-    static volatile LaunchOptions options = new LaunchOptions(java.util.List.of(), null, "packets", null);
+    static volatile LaunchOptions options = new LaunchOptions(List.of(), null, "packets", null);
     /** Exit code for --screenshot runs. */
     static volatile int exitCode;
+
+    private MainViewModel model;
 
     @Override
     public void start(Stage stage) throws IOException {
         LaunchOptions o = options;
-        Path session = o.session() != null ? o.session() : MainViewModel.defaultSessionDir();
-        MainViewModel model = new MainViewModel(new UiTaskExecutor(Platform::runLater), session);
+        Path session = o.session();
+        if (session == null) {
+            session = TemporarySession.create().dir();
+        }
+        model = new MainViewModel(new UiTaskExecutor(Platform::runLater), session);
         boolean screenshot = o.screenshot() != null;
         MainWindow window = new MainWindow(model, stage, !screenshot);
         Scene scene = new Scene(window.root(), 1400, 860);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                MirrorscopeApp.class.getResource("/dev/mirrorscope/app/light.css")).toExternalForm());
-        stage.setTitle("Mirrorscope");
-        stage.getIcons().add(new Image(Objects.requireNonNull(
-                MirrorscopeApp.class.getResourceAsStream("/dev/mirrorscope/app/icon.png"))));
+        scene.getStylesheets().add(Objects.requireNonNull(MirrorscopeApp.class.getResource(STYLESHEET)).toExternalForm());
+        stage.getIcons().add(new Image(Objects.requireNonNull(MirrorscopeApp.class.getResourceAsStream(ICON))));
         stage.setScene(scene);
         window.showView(o.view());
         stage.show();
         if (screenshot) {
             model.loaded().addListener((obs, was, now) -> {
                 if (now) {
-                    if (model.error().get() != null && model.packets().isEmpty()) {
-                        System.err.println("mirrorscope: " + model.error().get());
-                        exitCode = 1;
-                        Platform.exit();
-                        return;
-                    }
-                    // Let layout and CSS settle for a couple of pulses before taking the picture.
-                    PauseTransition settle = new PauseTransition(Duration.millis(400));
-                    settle.setOnFinished(e -> snapshot(scene, o.screenshot()));
-                    settle.play();
+                    screenshotWhenSettled(scene, o.screenshot());
                 }
             });
         }
-        model.open(o.files());
+        // Nothing to read and no session to show: an empty window, no session store to create.
+        if (!o.files().isEmpty() || o.session() != null) {
+            model.open(o.files());
+        } else if (screenshot) {
+            screenshotWhenSettled(scene, o.screenshot());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.cancel();
+        }
+    }
+
+    private void screenshotWhenSettled(Scene scene, Path file) {
+        if (model.warning().get() != null) {
+            model.warning().get().lines().forEach(w -> System.err.println("mirrorscope: " + w));
+        }
+        if (model.error().get() != null) {
+            System.err.println("mirrorscope: " + model.error().get());
+            exitCode = 1;
+            Platform.exit();
+            return;
+        }
+        PauseTransition settle = new PauseTransition(SCREENSHOT_SETTLE);
+        settle.setOnFinished(e -> snapshot(scene, file));
+        settle.play();
     }
 
     private static void snapshot(Scene scene, Path file) {

@@ -6,6 +6,7 @@ import dev.mirrorscope.app.common.UiTaskExecutor;
 import dev.mirrorscope.app.packets.PacketItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,51 @@ class MainViewModelTest {
         MainViewModel m = new MainViewModel(UiTaskExecutor.direct(), tmp.resolve("s"));
         m.open(List.of(cut));
         assertThat(m.packets()).hasSize(221);
-        assertThat(m.error().get()).contains("cut.pcap").contains("stopped there").contains("221 packets kept");
+        assertThat(m.error().get()).isNull();
+        assertThat(m.warning().get()).contains("cut.pcap").contains("stopped there").contains("221 packets kept");
+    }
+
+    @Test
+    void aSecondOpenWhileTheFirstIsRunningIsRefused() throws Exception {
+        List<Runnable> background = new ArrayList<>();
+        MainViewModel m = new MainViewModel(new UiTaskExecutor(background::add, Runnable::run), tmp.resolve("s"));
+        assertThat(m.open(List.of(fixture()))).isTrue();
+        assertThat(m.busy().get()).isTrue();
+        assertThat(m.open(List.of(fixture()))).isFalse();
+        background.remove(0).run();
+        assertThat(background).isEmpty();
+        assertThat(m.busy().get()).isFalse();
+        assertThat(m.packets()).hasSize(222);
+    }
+
+    @Test
+    void cancellingKeepsWhatWasReadAndSaysSoInTheStatusBar() throws Exception {
+        List<Runnable> background = new ArrayList<>();
+        MainViewModel m = new MainViewModel(new UiTaskExecutor(background::add, Runnable::run), tmp.resolve("s"));
+        m.open(List.of(fixture()));
+        m.cancel();
+        background.remove(0).run();
+        assertThat(m.loaded().get()).isTrue();
+        assertThat(m.error().get()).isNull();
+        assertThat(m.status().get()).contains("Reading cancelled");
+        assertThat(m.warning().get()).isNull();
+    }
+
+    @Test
+    void theTitleNamesTheCapture() throws Exception {
+        MainViewModel m = new MainViewModel(UiTaskExecutor.direct(), tmp.resolve("s"));
+        assertThat(m.title().get()).isEqualTo("Mirrorscope");
+        m.open(List.of(fixture()));
+        assertThat(m.title().get()).isEqualTo("mirror-mixed.pcap — Mirrorscope");
+    }
+
+    @Test
+    void aBadFileInAnExistingSessionKeepsTheSessionShownAndReportsTheFile() throws Exception {
+        MainViewModel m = new MainViewModel(UiTaskExecutor.direct(), tmp.resolve("s"));
+        m.open(List.of(fixture()));
+        m.open(List.of(tmp.resolve("missing.pcap")));
+        assertThat(m.error().get()).contains("missing.pcap");
+        assertThat(m.packets()).hasSize(222);
     }
 
     @Test

@@ -26,12 +26,16 @@ class MainWindowFxTest {
 
     private MainViewModel model;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = new MainViewModel(new UiTaskExecutor(Platform::runLater), tmp.resolve("session"));
         window = new MainWindow(model, stage, false);
-        stage.setScene(new Scene(window.root(), 1200, 700));
+        Scene scene = new Scene(window.root(), 1200, 700);
+        scene.getStylesheets().add(MirrorscopeApp.class.getResource(MirrorscopeApp.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -43,6 +47,7 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.packetTable.getItems()).hasSize(222);
         assertThat(window.flowTable.getItems()).isNotEmpty();
+        assertThat(stage.getTitle()).isEqualTo("mirror-mixed.pcap — Mirrorscope");
         assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Packets: 222");
         robot.interact(() -> window.showView("flows"));
         assertThat(robot.lookup(".table-row-cell").queryAll()).isNotEmpty();

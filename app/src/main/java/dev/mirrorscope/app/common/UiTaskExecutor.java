@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,9 @@ public final class UiTaskExecutor {
     public interface Work<T> {
         T run() throws Exception;
     }
+
+    /** How often engine events may reach the UI: a status line or progress bar refreshed ten times a second. */
+    public static final long UI_EVENT_INTERVAL_NS = 100_000_000L;
 
     private final Executor background;
     private final Consumer<Runnable> ui;
@@ -45,19 +49,37 @@ public final class UiTaskExecutor {
         });
     }
 
+    /** Runs {@code work} in the background; then {@code onSuccess} or {@code onFailure} on the UI thread. */
     public <T> void submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         background.execute(() -> {
+            T result;
             try {
-                T result = work.run();
-                ui.accept(() -> onSuccess.accept(result));
+                result = work.run();
             } catch (Throwable t) {
                 ui.accept(() -> onFailure.accept(t));
+                return;
             }
+            ui.accept(() -> onSuccess.accept(result));
         });
     }
 
-    /** Delivers a value to the UI thread. */
-    public void onUi(Runnable r) {
-        ui.accept(r);
+    /**
+     * A sink for engine events (progress) from any thread that hands at most one event per
+     * {@link #UI_EVENT_INTERVAL_NS} to {@code onUi} on the UI thread and drops the rest. Delivery keeps
+     * submission order, so the result of the work that produced the events always arrives after them.
+     */
+    public <T> Consumer<T> throttled(Consumer<T> onUi) {
+        return throttled(UI_EVENT_INTERVAL_NS, onUi);
+    }
+
+    <T> Consumer<T> throttled(long intervalNs, Consumer<T> onUi) {
+        AtomicLong last = new AtomicLong(System.nanoTime() - intervalNs);
+        return event -> {
+            long now = System.nanoTime();
+            long prev = last.get();
+            if (now - prev >= intervalNs && last.compareAndSet(prev, now)) {
+                ui.accept(() -> onUi.accept(event));
+            }
+        };
     }
 }
