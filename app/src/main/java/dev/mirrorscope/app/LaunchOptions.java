@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /** The gui command's arguments: captures to open, the session, the view and a screenshot file. */
-record LaunchOptions(List<Path> files, Path session, String view, Path screenshot) {
+record LaunchOptions(List<Path> files, Path session, String view, Path screenshot, String theme) {
     static final String USAGE = "Usage: mirrorscope gui [FILE_OR_SESSION...] [--session DIR] [--view packets|flows]"
-            + " [--screenshot FILE.png]";
+            + " [--theme light|dark] [--screenshot FILE.png]";
     /** Every view of the command-line contract; the ones not built yet open the packet view. */
     static final Set<String> VIEWS = Set.of("packets", "flows", "timeline", "heatmap", "metrics", "flowlogs", "reach",
             "live");
@@ -38,12 +38,19 @@ record LaunchOptions(List<Path> files, Path session, String view, Path screensho
         Path session = null;
         Path screenshot = null;
         String view = "packets";
+        String theme = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--session" -> session = oneSession(session, Path.of(value(args, ++i, a)));
                 case "--screenshot" -> screenshot = Path.of(value(args, ++i, a));
                 case "--view" -> view = value(args, ++i, a);
+                case "--theme" -> {
+                    theme = value(args, ++i, a);
+                    if (!theme.equals("light") && !theme.equals("dark")) {
+                        throw new UsageException("--theme must be light or dark");
+                    }
+                }
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option " + a);
@@ -64,7 +71,7 @@ record LaunchOptions(List<Path> files, Path session, String view, Path screensho
         if (!VIEWS.contains(view)) {
             throw new UsageException("--view must be one of " + String.join(", ", VIEWS.stream().sorted().toList()));
         }
-        return new LaunchOptions(List.copyOf(files), session, view, screenshot);
+        return new LaunchOptions(List.copyOf(files), session, view, screenshot, theme);
     }
 
     private static Path oneSession(Path earlier, Path dir) throws BadInputException {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import javafx.application.Application;
 
 /**
- * Entry point of {@code mirrorscope gui [FILE_OR_SESSION...] [--session DIR] [--view V] [--screenshot FILE.png]}.
+ * Entry point of {@code mirrorscope gui [FILE_OR_SESSION...] [--session DIR] [--view V] [--theme T] [--screenshot FILE.png]}.
  * A directory argument is an existing session to open; files are captures to read into the session.
  */
 public final class Main {
@@ -32,7 +32,8 @@ public final class Main {
         }
         if (!LaunchOptions.BUILT_VIEWS.contains(options.view())) {
             System.err.println("mirrorscope gui: the " + options.view() + " view is not built yet; showing packets");
-            options = new LaunchOptions(options.files(), options.session(), "packets", options.screenshot());
+            options = new LaunchOptions(options.files(), options.session(), "packets", options.screenshot(),
+                    options.theme());
         }
         if (noDisplay()) {
             System.err.println("mirrorscope gui: no display to open a window on (DISPLAY is not set);"

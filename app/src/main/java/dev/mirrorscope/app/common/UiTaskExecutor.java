@@ -1,8 +1,10 @@
 package dev.mirrorscope.app.common;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -47,6 +49,70 @@ public final class UiTaskExecutor {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Runs {@code r} on the UI thread, later (or at once with a direct executor). */
+    public void onUi(Runnable r) {
+        ui.accept(r);
+    }
+
+    /**
+     * A trigger callable from any thread that runs {@code onUi} on the UI thread once, however many
+     * times it was pulled before it ran: many pages of a table arriving make one refresh.
+     */
+    public Runnable coalesced(Runnable onUi) {
+        AtomicBoolean scheduled = new AtomicBoolean();
+        return () -> {
+            if (scheduled.compareAndSet(false, true)) {
+                ui.accept(() -> {
+                    scheduled.set(false);
+                    onUi.run();
+                });
+            }
+        };
+    }
+
+    /**
+     * An executor that runs its tasks one at a time, in order, on the background threads: for work
+     * that owns something not thread-safe, such as an open packet reader.
+     */
+    public Executor serial() {
+        return new Executor() {
+            private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+            private boolean running;
+
+            @Override
+            public void execute(Runnable task) {
+                synchronized (queue) {
+                    queue.add(task);
+                    if (running) {
+                        return;
+                    }
+                    running = true;
+                }
+                background.execute(this::drain);
+            }
+
+            private void drain() {
+                while (true) {
+                    Runnable next;
+                    synchronized (queue) {
+                        next = queue.poll();
+                        if (next == null) {
+                            running = false;
+                            return;
+                        }
+                    }
+                    try {
+                        next.run();
+                    } catch (RuntimeException | Error e) {
+                        // A task's own failure must not stop the tasks queued behind it.
+                        Thread t = Thread.currentThread();
+                        t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                    }
+                }
+            }
+        };
     }
 
     /** Runs {@code work} in the background; then {@code onSuccess} or {@code onFailure} on the UI thread. */
