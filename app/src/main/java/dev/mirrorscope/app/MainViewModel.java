@@ -65,6 +65,7 @@ import javafx.collections.ObservableList;
  */
 public final class MainViewModel {
     static final String APP_NAME = "Mirrorscope";
+    static final int INGEST_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
     private final UiTaskExecutor tasks;
     private final PreferencesStore prefs;
@@ -233,7 +234,8 @@ public final class MainViewModel {
         if (busy.get()) {
             return false;
         }
-        IngestOptions options = IngestOptions.defaults();
+        // One core fewer than the machine has, so that the window keeps one while captures are read.
+        IngestOptions options = IngestOptions.defaults().threads(INGEST_THREADS);
         startJob(files.isEmpty() ? "Loading the session…" : "Reading " + names(files) + "…", files.isEmpty() ? -1 : 0,
                 options::cancel);
         reading = !files.isEmpty();

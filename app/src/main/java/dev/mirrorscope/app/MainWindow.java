@@ -1,6 +1,7 @@
 package dev.mirrorscope.app;
 
 import dev.mirrorscope.app.common.ColumnWidths;
+import dev.mirrorscope.app.common.Icons;
 import dev.mirrorscope.app.common.Theme;
 import dev.mirrorscope.app.filterbar.FilterBar;
 import dev.mirrorscope.app.flows.FlowsView;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -47,6 +49,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.controlsfx.glyphfont.FontAwesome;
 
 /**
  * The main window: menu bar, toolbar with the display-filter bar, the packet and flow views in tabs,
@@ -278,16 +281,16 @@ public final class MainWindow {
     }
 
     private ToolBar toolBar() {
-        Button open = new Button("Open");
+        Button open = new Button("Open", Icons.of(FontAwesome.Glyph.FOLDER_OPEN));
         open.setTooltip(new Tooltip("Open captures (Ctrl+O)"));
         open.setOnAction(e -> chooseCaptures());
         open.disableProperty().bind(model.busy());
         open.getStyleClass().add("open-button");
-        Button export = new Button("Export");
+        Button export = new Button("Export", Icons.of(FontAwesome.Glyph.DOWNLOAD));
         export.setTooltip(new Tooltip("Export packets as pcapng (Ctrl+E)"));
         export.setOnAction(e -> exportPackets());
         export.disableProperty().bind(model.busy().or(model.packets().displayed().isEqualTo(0)));
-        Button goTo = new Button("Go to");
+        Button goTo = new Button("Go to", Icons.of(FontAwesome.Glyph.LONG_ARROW_RIGHT));
         goTo.setTooltip(new Tooltip("Go to packet number (Ctrl+G)"));
         goTo.setOnAction(e -> goToPacket());
         goTo.disableProperty().bind(model.packets().displayed().isEqualTo(0));
@@ -303,7 +306,8 @@ public final class MainWindow {
         HBox filter = new HBox(6, filterLabel, filterBar.root());
         filter.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(filter, Priority.ALWAYS);
-        HBox spread = new HBox(8, open, export, goTo, new Separator(), timeLabel, time, new Separator(), filter);
+        HBox spread = new HBox(8, open, export, goTo, new Separator(Orientation.VERTICAL), timeLabel, time,
+                new Separator(Orientation.VERTICAL), filter);
         spread.setAlignment(Pos.CENTER_LEFT);
         spread.prefWidthProperty().bind(root.widthProperty().subtract(20));
         ToolBar bar = new ToolBar(spread);

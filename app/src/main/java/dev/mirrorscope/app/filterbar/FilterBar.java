@@ -1,5 +1,6 @@
 package dev.mirrorscope.app.filterbar;
 
+import dev.mirrorscope.app.common.Icons;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -17,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.glyphfont.FontAwesome;
 
 /**
  * The display-filter bar of the toolbar: the expression field (green when valid, red when not, with the
@@ -70,11 +72,12 @@ public final class FilterBar {
         history.setTooltip(new Tooltip("Recent display filters"));
         history.getStyleClass().add("filter-history");
         history.setOnShowing(e -> rebuildHistory());
-        Button apply = new Button("Apply");
+        history.setGraphic(Icons.of(FontAwesome.Glyph.HISTORY));
+        Button apply = new Button("Apply", Icons.of(FontAwesome.Glyph.FILTER));
         apply.setId("filter-apply");
         apply.setOnAction(e -> model.apply());
         apply.setTooltip(new Tooltip("Apply the display filter (Enter)"));
-        Button clear = new Button("Clear");
+        Button clear = new Button("Clear", Icons.of(FontAwesome.Glyph.TIMES));
         clear.setId("filter-clear");
         clear.setOnAction(e -> model.clear());
         clear.setTooltip(new Tooltip("Show every packet (Escape in the field)"));

@@ -15,9 +15,9 @@ public final class FlowColumns {
         return List.of(
                 ColumnSpec.<FlowRow>text("proto", "Protocol", 70, f -> protocolName(f.proto())),
                 ColumnSpec.<FlowRow>number("vni", "VNI", 60, FlowRow::vni),
-                ColumnSpec.<FlowRow>text("a", "Address A", 190, FlowRow::a).sortedBy(f -> AddressKey.of(f.a())),
+                ColumnSpec.<FlowRow>text("a", "Address A", 170, FlowRow::a).sortedBy(f -> AddressKey.of(f.a())),
                 ColumnSpec.<FlowRow>number("aPort", "Port A", 60, FlowRow::aPort),
-                ColumnSpec.<FlowRow>text("b", "Address B", 190, FlowRow::b).sortedBy(f -> AddressKey.of(f.b())),
+                ColumnSpec.<FlowRow>text("b", "Address B", 170, FlowRow::b).sortedBy(f -> AddressKey.of(f.b())),
                 ColumnSpec.<FlowRow>number("bPort", "Port B", 60, FlowRow::bPort),
                 ColumnSpec.<FlowRow>number("packetsAb", "Packets A→B", 90, FlowRow::packetsAb),
                 ColumnSpec.<FlowRow>number("bytesAb", "Bytes A→B", 90, FlowRow::bytesAb),

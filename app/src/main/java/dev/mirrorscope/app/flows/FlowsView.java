@@ -34,7 +34,8 @@ public final class FlowsView {
     private final BorderPane root = new BorderPane();
     private final TableView<FlowRow> table = new TableView<>();
     private final TextField quickFilter = new TextField();
-    private final Button showPackets = new Button("Show their packets");
+    private final Button showPackets = new Button("Show their packets",
+            dev.mirrorscope.app.common.Icons.of(org.controlsfx.glyphfont.FontAwesome.Glyph.LIST));
     private final Label placeholder = new Label();
     private final Map<TableColumn<FlowRow, ?>, ColumnSpec<FlowRow>> specs = new java.util.HashMap<>();
 
@@ -98,7 +99,7 @@ public final class FlowsView {
         table.setId("flow-table");
         table.setFixedCellSize(22);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(placeholder);
         for (ColumnSpec<FlowRow> spec : FlowColumns.all(model::sessionStartNs)) {
             TableColumn<FlowRow, String> c = Tables.column("flows", spec, widths, f -> new Observable[0]);

@@ -125,7 +125,7 @@ public final class PacketItem {
         }
     }
 
-    /** Style class for colouring in the manner of a packet analyser's default rules, or null. */
+    /** CSS pseudo-class of the row for colouring in the manner of a packet analyser's default rules, or null. */
     public String styleClass() {
         PacketRow r = row;
         if (r == null) {

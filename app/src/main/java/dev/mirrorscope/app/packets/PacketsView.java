@@ -9,6 +9,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -115,18 +116,19 @@ public final class PacketsView {
         table.setId("packet-table");
         table.setFixedCellSize(ROW_HEIGHT);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Info takes whatever width the other columns leave, as in a packet list.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(placeholder);
         for (ColumnSpec<PacketItem> spec : PacketColumns.all(model.timeFormat()::get, ZoneId.systemDefault())) {
-            boolean time = spec.id().equals("time");
+            // Rows already read get plain text; rows being read follow their item until it arrives.
             TableColumn<PacketItem, String> c = Tables.column("packets", spec, widths,
-                    p -> time ? new Observable[] {p.readyProperty(), model.timeFormat()}
-                            : p.ready() ? new Observable[0] : new Observable[] {p.readyProperty()});
+                    p -> p.ready() ? new Observable[0] : new Observable[] {p.readyProperty()});
             c.setSortable(false);
             table.getColumns().add(c);
         }
         table.setRowFactory(t -> new PacketRowCell());
         table.setItems(model.table().get());
+        model.timeFormat().addListener(o -> table.refresh());
         model.table().addListener(o -> table.setItems(model.table().get()));
         InvalidationListener selection = o -> reportSelection();
         table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> reportSelection());
@@ -154,6 +156,7 @@ public final class PacketsView {
         private final javafx.beans.value.ChangeListener<Boolean> ready = (o, was, now) -> style();
         private final WeakChangeListener<Boolean> weakReady = new WeakChangeListener<>(ready);
         private PacketItem watched;
+        private String shown;
 
         @Override
         protected void updateItem(PacketItem item, boolean empty) {
@@ -170,15 +173,20 @@ public final class PacketsView {
         }
 
         private void style() {
-            getStyleClass().removeIf(c -> c.startsWith("row-"));
             PacketItem item = getItem();
-            if (item == null || isEmpty()) {
+            String want = item == null || isEmpty() ? null : item.ready() ? item.styleClass() : "row-loading";
+            if (java.util.Objects.equals(want, shown)) {
                 return;
             }
-            String s = item.ready() ? item.styleClass() : "row-loading";
-            if (s != null) {
-                getStyleClass().add(s);
+            // Pseudo-classes, not style classes: changing a style class makes CSS match the row's
+            // selectors again, a pseudo-class only switches between states already matched.
+            if (shown != null) {
+                pseudoClassStateChanged(PseudoClass.getPseudoClass(shown), false);
             }
+            if (want != null) {
+                pseudoClassStateChanged(PseudoClass.getPseudoClass(want), true);
+            }
+            shown = want;
         }
     }
 }
