@@ -26,10 +26,12 @@ extra=()
 if [[ "$type" == deb ]]; then
   extra=(--linux-shortcut --linux-menu-group Network)
 fi
-# JavaFX on the module path, as the launcher script does, so it does not run as an unsupported unnamed module.
+# JavaFX on the module path, as the launcher script does, so it does not run as an unsupported unnamed module;
+# ControlsFX's completion popup (the display-filter bar) uses an event class JavaFX does not export.
 jpackage --type "$type" --name mirrorscope --app-version "$version" \
   --description "Network traffic workstation for AWS VPC Traffic Mirroring captures" \
   --input "$input" --main-jar app.jar --main-class dev.mirrorscope.app.InstalledLauncher \
   --icon resources/icons/mirrorscope.png --dest target/installer \
-  --java-options '--module-path $APPDIR/javafx --add-modules javafx.controls,javafx.swing' "${extra[@]}"
+  --java-options '--module-path $APPDIR/javafx --add-modules javafx.controls,javafx.swing' \
+  --java-options '--add-exports javafx.base/com.sun.javafx.event=ALL-UNNAMED' "${extra[@]}"
 echo "mirrorscope $type written to target/installer" >&2

@@ -44,8 +44,14 @@ public final class Main {
         try {
             Application.launch(MirrorscopeApp.class);
         } catch (RuntimeException e) {
-            System.err.println("mirrorscope gui: cannot open a window: " + e.getMessage()
-                    + " (on Linux the window needs GTK 3: apt-get install -y libgtk-3-0)");
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage() != null ? root.getMessage() : root);
+            boolean toolkit = why.contains("GTK") || why.contains("toolkit") || why.contains("display");
+            System.err.println("mirrorscope gui: cannot open a window: " + why.lines().findFirst().orElse(why)
+                    + (toolkit ? " (on Linux the window needs GTK 3: apt-get install -y libgtk-3-0)" : ""));
             System.exit(1);
         }
         System.exit(MirrorscopeApp.exitCode);

@@ -20,6 +20,8 @@ class LaunchOptionsTest {
         assertThat(o.view()).isEqualTo("flows");
         assertThat(o.screenshot()).isEqualTo(Path.of("s.png"));
         assertThat(LaunchOptions.parse().view()).isEqualTo("packets");
+        assertThat(o.theme()).isNull();
+        assertThat(LaunchOptions.parse("--theme", "dark").theme()).isEqualTo("dark");
     }
 
     @Test
@@ -40,6 +42,8 @@ class LaunchOptionsTest {
                 .isInstanceOf(LaunchOptions.UsageException.class).hasMessageContaining("packets");
         assertThatThrownBy(() -> LaunchOptions.parse("--screenshot"))
                 .isInstanceOf(LaunchOptions.UsageException.class).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse("--theme", "blue"))
+                .isInstanceOf(LaunchOptions.UsageException.class).hasMessageContaining("light or dark");
         assertThatThrownBy(() -> LaunchOptions.parse("--colour"))
                 .isInstanceOf(LaunchOptions.UsageException.class).hasMessageContaining("--colour");
     }

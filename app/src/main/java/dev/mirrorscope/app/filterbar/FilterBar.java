@@ -84,7 +84,13 @@ public final class FilterBar {
         root.getChildren().addAll(field, history, apply, clear, error);
         root.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(root, Priority.ALWAYS);
-        new FieldCompletion(field, model);
+        try {
+            new FieldCompletion(field, model);
+        } catch (IllegalAccessError | RuntimeException e) {
+            // Without --add-exports javafx.base/com.sun.javafx.event=ALL-UNNAMED (the launcher passes it)
+            // ControlsFX cannot build its popup: the bar works, without completion.
+            System.err.println("mirrorscope: display-filter completion is off: " + e);
+        }
     }
 
     public Node root() {

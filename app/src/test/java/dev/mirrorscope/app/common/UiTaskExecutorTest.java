@@ -46,4 +46,49 @@ class UiTaskExecutorTest {
         }
         assertThat(seen).containsExactly(0, 1, 2);
     }
+
+    @Test
+    void aCoalescedTriggerRunsOnceUntilTheUiHasRunIt() {
+        List<Runnable> ui = new ArrayList<>();
+        UiTaskExecutor tasks = new UiTaskExecutor(Runnable::run, ui::add);
+        int[] runs = {0};
+        Runnable refresh = tasks.coalesced(() -> runs[0]++);
+        refresh.run();
+        refresh.run();
+        refresh.run();
+        assertThat(ui).hasSize(1);
+        ui.remove(0).run();
+        refresh.run();
+        assertThat(ui).hasSize(1);
+        ui.remove(0).run();
+        assertThat(runs[0]).isEqualTo(2);
+    }
+
+    @Test
+    void aSerialExecutorRunsOneTaskAtATimeInOrderEvenWhenOneFails() throws Exception {
+        List<Runnable> background = new ArrayList<>();
+        UiTaskExecutor tasks = new UiTaskExecutor(background::add, Runnable::run);
+        java.util.concurrent.Executor serial = tasks.serial();
+        List<Integer> seen = new ArrayList<>();
+        serial.execute(() -> seen.add(1));
+        serial.execute(() -> {
+            throw new IllegalStateException("one task fails");
+        });
+        serial.execute(() -> seen.add(3));
+        assertThat(background).hasSize(1);
+        Thread.UncaughtExceptionHandler was = Thread.currentThread().getUncaughtExceptionHandler();
+        List<Throwable> failures = new ArrayList<>();
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> failures.add(e));
+        try {
+            background.remove(0).run();
+        } finally {
+            Thread.currentThread().setUncaughtExceptionHandler(was);
+        }
+        assertThat(seen).containsExactly(1, 3);
+        assertThat(failures).singleElement().extracting(Throwable::getMessage).isEqualTo("one task fails");
+        serial.execute(() -> seen.add(4));
+        assertThat(background).hasSize(1);
+        background.remove(0).run();
+        assertThat(seen).containsExactly(1, 3, 4);
+    }
 }

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * ({@code tcp}, {@code udp}, {@code icmp}) or {@code frame.len > N}. Anything else is an error at the
  * first character it does not understand.
  */
-public final class FakeFilterService implements PacketFilterService {
+public class FakeFilterService implements PacketFilterService {
     public volatile int applied;
 
     @Override
