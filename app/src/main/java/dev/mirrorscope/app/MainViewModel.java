@@ -239,9 +239,6 @@ public final class MainViewModel {
         startJob(files.isEmpty() ? "Loading the session…" : "Reading " + names(files) + "…", files.isEmpty() ? -1 : 0,
                 options::cancel);
         reading = !files.isEmpty();
-        for (Path f : files) {
-            remember(f);
-        }
         Consumer<IngestProgress> onProgress = tasks.throttled(this::showProgress);
         Consumer<Long> onWritten = tasks.throttled(n -> {
             if (busy.get()) {
@@ -280,7 +277,12 @@ public final class MainViewModel {
                 }
             }
             return load(s, before, List.copyOf(warnings), failure, cancelled);
-        }, this::show, this::failed);
+        }, l -> {
+            show(l);
+            if (l.failure() == null) {
+                files.forEach(this::remember);
+            }
+        }, this::failed);
         return true;
     }
 

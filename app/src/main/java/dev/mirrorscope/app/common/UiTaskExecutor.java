@@ -117,7 +117,12 @@ public final class UiTaskExecutor {
 
     /** Runs {@code work} in the background; then {@code onSuccess} or {@code onFailure} on the UI thread. */
     public <T> void submit(Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        background.execute(() -> {
+        submit(background, work, onSuccess, onFailure);
+    }
+
+    /** As {@link #submit(Work, Consumer, Consumer)}, with the work run by {@code where} (a {@link #serial()} one, say). */
+    public <T> void submit(Executor where, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        where.execute(() -> {
             T result;
             try {
                 result = work.run();

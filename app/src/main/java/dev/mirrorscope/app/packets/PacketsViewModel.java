@@ -31,6 +31,9 @@ public final class PacketsViewModel {
 
     private final UiTaskExecutor tasks;
     private final PacketPageLoader loader;
+    /** Flow queries scan the packet index: one at a time, and one overtaken by a newer one is skipped. */
+    private final Executor flowQueries;
+    private final java.util.concurrent.atomic.AtomicLong latestFlowQuery = new java.util.concurrent.atomic.AtomicLong();
     private final ReadOnlyObjectWrapper<PacketTableModel> table = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(TimeFormat.RELATIVE);
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
@@ -56,6 +59,7 @@ public final class PacketsViewModel {
     public PacketsViewModel(UiTaskExecutor tasks, Executor pages) {
         this.tasks = tasks;
         this.loader = new PacketPageLoader(pages, tasks);
+        this.flowQueries = tasks.serial();
         show(DisplayedPackets.all(0));
     }
 
@@ -154,6 +158,7 @@ public final class PacketsViewModel {
     /** Restricts the table to the packets of these flows, found in the background; empty clears it. */
     public void showFlows(List<FlowRow> selected) {
         long query = ++flowQuery;
+        latestFlowQuery.set(query);
         if (selected.isEmpty() || session == null) {
             flows = List.of();
             flowPackets = null;
@@ -162,8 +167,8 @@ public final class PacketsViewModel {
         }
         List<FlowRow> chosen = List.copyOf(selected);
         Session s = session;
-        tasks.submit(() -> s.packetNumbersOfFlows(chosen), numbers -> {
-            if (query == flowQuery) {
+        tasks.submit(flowQueries, () -> latestFlowQuery.get() == query ? s.packetNumbersOfFlows(chosen) : null, numbers -> {
+            if (query == flowQuery && numbers != null) {
                 flows = chosen;
                 flowPackets = numbers;
                 rebuild();
