@@ -450,7 +450,7 @@ public final class MainWindow {
     }
 
     private void exportPackets() {
-        List<Integer> selected = new ArrayList<>(packetsView.table().getSelectionModel().getSelectedIndices());
+        List<Integer> selected = packetsView.selectedRows();
         long shown = model.packets().displayed().get();
         String displayed = String.format(Locale.ROOT, "Displayed packets (%,d)", shown);
         String chosen = String.format(Locale.ROOT, "Selected packets (%,d)", selected.size());

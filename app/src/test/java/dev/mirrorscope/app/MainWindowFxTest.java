@@ -6,6 +6,7 @@ import dev.mirrorscope.app.common.Theme;
 import dev.mirrorscope.app.common.UiTaskExecutor;
 import dev.mirrorscope.app.filterbar.FakeFilterService;
 import dev.mirrorscope.app.packets.PacketItem;
+import dev.mirrorscope.app.packets.PacketTableWindow;
 import dev.mirrorscope.app.preferences.PreferencesStore;
 import dev.mirrorscope.engine.FlowRow;
 import dev.mirrorscope.engine.PacketRow;
@@ -228,17 +229,33 @@ class MainWindowFxTest {
         }
         Platform.runLater(() -> model.open(List.of(big)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.busy().get() && packetTable().getItems().size() > 0);
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Packets: ");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleRow(robot, 1) != null
                 && visibleRow(robot, 1).contains("TCP"));
         boolean stillReading = model.busy().get();
         robot.clickOn("#cancel");
         settle();
-        int kept = packetTable().getItems().size();
+        int kept = model.packets().table().get().size();
+        // The table holds a window of the rows; the bar beside it covers them all.
+        assertThat(packetTable().getItems().size()).isEqualTo(Math.min(kept, PacketTableWindow.SIZE));
         assertThat(stillReading).isTrue();
         assertThat(kept).isPositive().isLessThanOrEqualTo(250_000);
         if (kept < 250_000) {
             assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains("Reading cancelled");
         }
+        // Far beyond the table's window: the window moves, the row is selected and drawn.
+        long far = kept - 5;
+        robot.interact(() -> model.packets().goTo(far));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleRow(robot, far) != null
+                && !visibleRow(robot, far).startsWith(far + " |  |"));
+        assertThat(robot.lookup("#selection").queryAs(Label.class).getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "Selected: packet %,d", far));
+        assertThat(window.packetsView().selectedRows()).containsExactly((int) far - 1);
+        javafx.scene.control.ScrollBar bar = robot.lookup("#packet-rows").queryAs(javafx.scene.control.ScrollBar.class);
+        assertThat(bar.getValue()).isGreaterThan(kept - 100);
+        robot.interact(() -> bar.setValue(1000));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleRow(robot, 1001) != null);
+        assertThat(window.packetsView().firstVisibleRow()).isEqualTo(1000);
         Files.delete(big);
     }
 }

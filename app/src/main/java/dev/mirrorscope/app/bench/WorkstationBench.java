@@ -30,8 +30,10 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 
 /**
@@ -103,8 +105,10 @@ public final class WorkstationBench {
             return null;
         });
         System.out.printf(Locale.ROOT, "%n## first rows while reading %s (%,d packets)%n", capture.getFileName(), packets);
-        System.out.println("run | first rows visible | still reading then | reading took | max FX pulse gap (FX CPU)"
-                + " while reading | max gap (FX CPU) while scrolling");
+        System.out.println("Pulse figures: longest gap between two pulses of the FX thread (and the most, and the mean,"
+                + " CPU time the FX thread spent between two pulses).");
+        System.out.println("run | first rows visible | still reading then | reading took | pulses while reading"
+                + " | dragging the scroll bar | wheel scrolling");
         for (int r = 1; r <= runs; r++) {
             firstRows(r, capture);
         }
@@ -128,7 +132,7 @@ public final class WorkstationBench {
         long[] firstAt = {0};
         boolean[] readingThen = {false};
         waitOnFx(() -> {
-            if (firstAt[0] == 0 && rowShown(model, 0)) {
+            if (firstAt[0] == 0 && rowShown(1)) {
                 firstAt[0] = System.nanoTime();
                 readingThen[0] = model.busy().get();
             }
@@ -138,28 +142,45 @@ public final class WorkstationBench {
         long readDone = System.nanoTime();
         double readingGap = pulse.maxGapMs();
         double readingCpu = pulse.maxCpuMs();
-        scroll(model);
-        System.out.printf(Locale.ROOT, "%d | %.0f ms | %s | %.2f s | %.1f ms (%.1f ms) | %.1f ms (%.1f ms, mean %.1f ms)%n",
+        double readingMean = pulse.meanCpuMs();
+        String scrolling = scroll(model);
+        System.out.printf(Locale.ROOT, "%d | %.0f ms | %s | %.2f s | %.1f ms (%.1f ms, mean %.1f ms) | %s%n",
                 run, (firstAt[0] - t0) / 1e6, readingThen[0] ? "yes" : "no", (readDone - t0) / 1e9, readingGap,
-                readingCpu, pulse.maxGapMs(), pulse.maxCpuMs(), pulse.meanCpuMs());
+                readingCpu, readingMean, scrolling);
         close(model);
     }
 
-    /** Scrolls the packet table a screen a pulse for 5 s (the pulse's figures then cover only that). */
-    private void scroll(MainViewModel model) throws Exception {
-        long end = System.nanoTime() + 5_000_000_000L;
-        int[] at = {0};
+    /**
+     * Scrolls for 4 s each way, one step a pulse: dragging the scroll bar (the rows on screen all change,
+     * 37 rows down a pulse) and the mouse wheel (three rows a pulse). Returns the pulse figures of each.
+     */
+    private String scroll(MainViewModel model) throws Exception {
+        ScrollBar bar = fx(() -> (ScrollBar) stage.getScene().lookup("#packet-rows"));
         fx(() -> {
             pulse.reset();
             return null;
         });
-        int rows = fx(() -> model.packets().table().get().size());
+        long dragEnd = System.nanoTime() + 4_000_000_000L;
         waitOnFx(() -> {
-            TableView<PacketItem> t = table();
-            at[0] = (at[0] + 37) % Math.max(1, rows);
-            t.scrollTo(at[0]);
-            return System.nanoTime() > end;
+            bar.setValue((bar.getValue() + 37) % Math.max(1, bar.getMax()));
+            return System.nanoTime() > dragEnd;
         });
+        String drag = String.format(Locale.ROOT, "%.1f ms (%.1f ms, mean %.1f ms)", pulse.maxGapMs(), pulse.maxCpuMs(),
+                pulse.meanCpuMs());
+        VirtualFlow<?> flow = fx(() -> (VirtualFlow<?>) table().lookup(".virtual-flow"));
+        fx(() -> {
+            bar.setValue(0);
+            pulse.reset();
+            return null;
+        });
+        long wheelEnd = System.nanoTime() + 4_000_000_000L;
+        waitOnFx(() -> {
+            flow.scrollPixels(3 * 22);
+            return System.nanoTime() > wheelEnd;
+        });
+        String wheel = String.format(Locale.ROOT, "%.1f ms (%.1f ms, mean %.1f ms)", pulse.maxGapMs(), pulse.maxCpuMs(),
+                pulse.meanCpuMs());
+        return drag + " | " + wheel;
     }
 
     /** Reads a large capture into a session (once, kept in --dir), then jumps to random rows of it. */
@@ -193,7 +214,7 @@ public final class WorkstationBench {
             });
             long[] at = {0};
             waitOnFx(() -> {
-                if (at[0] == 0 && rowShown(model, (int) (no - 1))) {
+                if (at[0] == 0 && rowShown(no)) {
                     at[0] = System.nanoTime();
                 }
                 return at[0] != 0;
@@ -241,15 +262,15 @@ public final class WorkstationBench {
         return (TableView<PacketItem>) stage.getScene().lookup("#packet-table");
     }
 
-    /** On the FX thread: the row of table index {@code index} is laid out on screen with its packet read. */
-    private boolean rowShown(MainViewModel model, int index) {
+    /** On the FX thread: a row showing packet {@code no} is laid out on screen with its packet read. */
+    private boolean rowShown(long no) {
         TableView<PacketItem> t = table();
-        if (t == null || t.getItems().size() <= index) {
+        if (t == null) {
             return false;
         }
         for (Node n : t.lookupAll(".table-row-cell")) {
-            if (n instanceof TableRow<?> row && row.getIndex() == index && row.isVisible()
-                    && row.getItem() instanceof PacketItem p && p.ready() && p.row() != null) {
+            if (n instanceof TableRow<?> row && row.isVisible() && !row.isEmpty()
+                    && row.getItem() instanceof PacketItem p && p.no() == no && p.ready() && p.row() != null) {
                 return true;
             }
         }

@@ -4,6 +4,8 @@ import dev.mirrorscope.app.common.ColumnSpec;
 import dev.mirrorscope.app.common.ColumnWidths;
 import dev.mirrorscope.app.common.Tables;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -16,11 +18,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,6 +44,11 @@ public final class PacketsView {
     private final BorderPane root = new BorderPane();
     private final SplitPane split = new SplitPane();
     private final TableView<PacketItem> table = new TableView<>();
+    /** Position over the whole model; the table's own scroll bar covers only its window and is hidden. */
+    private final ScrollBar rows = new ScrollBar();
+    private PacketTableWindow window;
+    private VirtualFlow<?> flow;
+    private boolean syncing;
     private final Label placeholder = new Label();
     private final Button showAll = new Button("Show all packets");
     private LongConsumer details;
@@ -48,7 +57,12 @@ public final class PacketsView {
         this.model = model;
         buildTable(widths);
         split.setOrientation(Orientation.VERTICAL);
-        split.getItems().add(table);
+        rows.setOrientation(Orientation.VERTICAL);
+        rows.setId("packet-rows");
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox tableAndBar = new HBox(table, rows);
+        tableAndBar.getStyleClass().add("packet-table-box");
+        split.getItems().add(tableAndBar);
         root.setTop(restrictionBar());
         root.setCenter(split);
         model.selectedPacket().addListener((o, was, now) -> {
@@ -127,28 +141,145 @@ public final class PacketsView {
             table.getColumns().add(c);
         }
         table.setRowFactory(t -> new PacketRowCell());
-        table.setItems(model.table().get());
+        showWindow(new PacketTableWindow(model.table().get(), 0));
         model.timeFormat().addListener(o -> table.refresh());
-        model.table().addListener(o -> table.setItems(model.table().get()));
+        model.table().addListener(o -> showWindow(new PacketTableWindow(model.table().get(), 0)));
+        model.table().get().addListener((ListChangeListener<PacketItem>) c -> updateBar());
+        model.table().addListener((o, was, now) -> now.addListener((ListChangeListener<PacketItem>) c -> updateBar()));
         InvalidationListener selection = o -> reportSelection();
         table.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> reportSelection());
         table.getFocusModel().focusedIndexProperty().addListener(selection);
         model.reveal().addListener((o, was, r) -> {
-            if (r == null || r.index() >= table.getItems().size()) {
-                return;
+            if (r != null && r.index() < model.table().get().size()) {
+                reveal(r.index());
             }
-            table.getSelectionModel().clearAndSelect(r.index());
-            table.getFocusModel().focus(r.index());
-            int visible = (int) Math.max(1, table.getHeight() / ROW_HEIGHT - 2);
-            table.scrollTo(Math.max(0, r.index() - visible / 2));
-            table.requestFocus();
+        });
+        table.skinProperty().addListener((o, was, skin) -> hookFlow());
+        table.heightProperty().addListener(o -> updateBar());
+        rows.valueProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                scrollToRow((int) Math.round(now.doubleValue()));
+            }
         });
     }
 
+    /** Rows of the whole model above the first visible one, and on screen. */
+    private int firstVisible() {
+        if (flow == null || flow.getFirstVisibleCell() == null) {
+            return window.base();
+        }
+        return window.base() + flow.getFirstVisibleCell().getIndex();
+    }
+
+    private int visibleRows() {
+        return (int) Math.max(1, (table.getHeight() - 28) / ROW_HEIGHT);
+    }
+
+    private void hookFlow() {
+        flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow != null) {
+            flow.positionProperty().addListener(o -> followFlow());
+        }
+    }
+
+    /** The table scrolled within its window: move the bar, and the window when near its ends. */
+    private void followFlow() {
+        if (syncing) {
+            return;
+        }
+        int first = firstVisible();
+        int margin = Math.min(PacketTableWindow.SIZE / 4, 4 * visibleRows());
+        if (!window.holds(first, margin) || !window.holds(first + visibleRows(), margin)) {
+            scrollToRow(first);
+            return;
+        }
+        updateBar();
+    }
+
+    /** Shows model row {@code index} at the top, moving the window when it is not well inside it. */
+    private void scrollToRow(int index) {
+        PacketTableModel m = model.table().get();
+        int target = Math.max(0, Math.min(index, m.size() - 1));
+        int margin = Math.min(PacketTableWindow.SIZE / 4, 4 * visibleRows());
+        if (!window.holds(target, margin) || !window.holds(Math.min(m.size() - 1, target + visibleRows()), margin)) {
+            int focused = focusedRow();
+            showWindow(PacketTableWindow.around(m, target));
+            if (focused >= 0 && focused - window.base() >= 0 && focused - window.base() < window.size()) {
+                table.getSelectionModel().clearAndSelect(focused - window.base());
+                table.getFocusModel().focus(focused - window.base());
+            }
+        }
+        syncing = true;
+        try {
+            if (flow != null) {
+                flow.scrollToTop(target - window.base());
+            } else {
+                table.scrollTo(target - window.base());
+            }
+        } finally {
+            syncing = false;
+        }
+        updateBar();
+    }
+
+    /** Selects model row {@code index} and shows it in the middle of the table. */
+    private void reveal(int index) {
+        scrollToRow(Math.max(0, index - visibleRows() / 2));
+        int local = index - window.base();
+        table.getSelectionModel().clearAndSelect(local);
+        table.getFocusModel().focus(local);
+        table.requestFocus();
+    }
+
+    private int focusedRow() {
+        int f = table.getFocusModel().getFocusedIndex();
+        return f < 0 || table.getSelectionModel().getSelectedIndices().isEmpty() ? -1 : window.base() + f;
+    }
+
+    private void showWindow(PacketTableWindow w) {
+        window = w;
+        syncing = true;
+        try {
+            table.setItems(w);
+        } finally {
+            syncing = false;
+        }
+        updateBar();
+    }
+
+    private void updateBar() {
+        PacketTableModel m = model.table().get();
+        int visible = visibleRows();
+        syncing = true;
+        try {
+            rows.setMin(0);
+            rows.setMax(Math.max(0, m.size() - visible));
+            rows.setVisibleAmount(Math.min(visible, Math.max(1, m.size())));
+            rows.setBlockIncrement(visible);
+            rows.setUnitIncrement(3);
+            rows.setValue(Math.min(rows.getMax(), firstVisible()));
+        } finally {
+            syncing = false;
+        }
+        rows.setDisable(m.size() <= visible);
+    }
+
+    /** Model rows of the selection (the table's are relative to its window), for an export. */
+    public List<Integer> selectedRows() {
+        List<Integer> out = new ArrayList<>(table.getSelectionModel().getSelectedIndices().size());
+        for (Integer i : table.getSelectionModel().getSelectedIndices()) {
+            out.add(window.base() + i);
+        }
+        return out;
+    }
+
+    /** Model rows currently drawn, for benchmarks: the first and how many. */
+    public int firstVisibleRow() {
+        return firstVisible();
+    }
+
     private void reportSelection() {
-        int focused = table.getSelectionModel().getSelectedIndices().isEmpty() ? -1
-                : table.getFocusModel().getFocusedIndex();
-        model.selected(focused, table.getSelectionModel().getSelectedIndices().size());
+        model.selected(focusedRow(), table.getSelectionModel().getSelectedIndices().size());
     }
 
     /** A row coloured by its packet, restyled when the packet arrives. */

@@ -165,6 +165,36 @@ class PacketTableModelTest {
     }
 
     @Test
+    void theTableHoldsAWindowOfTheModelThatGrowsUntilFull() {
+        int n = PacketTableWindow.SIZE * 3;
+        PacketTableModel m = model(DisplayedPackets.chosen(longRange(n)));
+        PacketTableWindow middle = PacketTableWindow.around(m, n / 2);
+        assertThat(middle.base()).isEqualTo(n / 2 - PacketTableWindow.SIZE / 2);
+        assertThat(middle).hasSize(PacketTableWindow.SIZE);
+        assertThat(middle.get(0)).isSameAs(m.get(middle.base()));
+        assertThat(middle.holds(n / 2, 100)).isTrue();
+        assertThat(middle.holds(middle.base() + 50, 100)).isFalse();
+        PacketTableWindow end = PacketTableWindow.around(m, n - 1);
+        assertThat(end.base()).isEqualTo(n - PacketTableWindow.SIZE);
+        assertThat(end.holds(n - 1, 100)).isTrue();
+        assertThat(PacketTableWindow.around(m, 10).holds(0, 100)).isTrue();
+        reads.clear();
+
+        PacketTableModel growing = model(DisplayedPackets.all(100));
+        PacketTableWindow w = new PacketTableWindow(growing, 0);
+        List<String> changes = new ArrayList<>();
+        w.addListener((ListChangeListener<PacketItem>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + "-" + c.getTo());
+            }
+        });
+        growing.grow(PacketTableWindow.SIZE + 5000);
+        growing.grow(PacketTableWindow.SIZE * 2);
+        assertThat(w).hasSize(PacketTableWindow.SIZE);
+        assertThat(changes).containsExactly("100-" + PacketTableWindow.SIZE);
+    }
+
+    @Test
     void mappingsFindRowsOfPacketNumbers() {
         DisplayedPackets all = DisplayedPackets.all(10);
         assertThat(all.indexOf(1)).isZero();
