@@ -130,8 +130,17 @@ public final class WorkstationBench {
             return null;
         });
         long[] firstAt = {0};
+        long[] sessionAt = {0};
+        long[] packetsAt = {0};
         boolean[] readingThen = {false};
         waitOnFx(() -> {
+            long now = System.nanoTime();
+            if (sessionAt[0] == 0 && model.session().get() != null) {
+                sessionAt[0] = now;
+            }
+            if (packetsAt[0] == 0 && model.packets().total().get() > 0) {
+                packetsAt[0] = now;
+            }
             if (firstAt[0] == 0 && rowShown(1)) {
                 firstAt[0] = System.nanoTime();
                 readingThen[0] = model.busy().get();
@@ -144,9 +153,10 @@ public final class WorkstationBench {
         double readingCpu = pulse.maxCpuMs();
         double readingMean = pulse.meanCpuMs();
         String scrolling = scroll(model);
-        System.out.printf(Locale.ROOT, "%d | %.0f ms | %s | %.2f s | %.1f ms (%.1f ms, mean %.1f ms) | %s%n",
-                run, (firstAt[0] - t0) / 1e6, readingThen[0] ? "yes" : "no", (readDone - t0) / 1e9, readingGap,
-                readingCpu, readingMean, scrolling);
+        System.out.printf(Locale.ROOT, "%d | %.0f ms (session open %.0f ms, first packets written %.0f ms) | %s | %.2f s"
+                        + " | %.1f ms (%.1f ms, mean %.1f ms) | %s%n",
+                run, (firstAt[0] - t0) / 1e6, (sessionAt[0] - t0) / 1e6, (packetsAt[0] - t0) / 1e6,
+                readingThen[0] ? "yes" : "no", (readDone - t0) / 1e9, readingGap, readingCpu, readingMean, scrolling);
         close(model);
     }
 
