@@ -38,6 +38,7 @@ public final class FlowsView {
             dev.mirrorscope.app.common.Icons.of(org.controlsfx.glyphfont.FontAwesome.Glyph.LIST));
     private final Label placeholder = new Label();
     private final Map<TableColumn<FlowRow, ?>, ColumnSpec<FlowRow>> specs = new java.util.HashMap<>();
+    private Runnable onShowPackets = () -> { };
 
     public FlowsView(FlowsViewModel model, ColumnWidths widths) {
         this.model = model;
@@ -76,18 +77,42 @@ public final class FlowsView {
         return placeholder;
     }
 
-    /** What "Show their packets" and a double click do: switch to the packet view. */
+    /** What "Show their packets", a double click and Enter do: switch to the packet view. */
     public void setOnShowPackets(Runnable action) {
         showPackets.setOnAction(e -> action.run());
-        table.setRowFactory(t -> {
-            TableRow<FlowRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    action.run();
+        onShowPackets = action;
+    }
+
+    /** Reset flows in the packet table's RST colour, refused ones in its SYN grey. */
+    private final class FlowRowCell extends TableRow<FlowRow> {
+        private String shown;
+
+        FlowRowCell() {
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !isEmpty()) {
+                    onShowPackets.run();
                 }
             });
-            return row;
-        });
+        }
+
+        @Override
+        protected void updateItem(FlowRow f, boolean empty) {
+            super.updateItem(f, empty);
+            String want = empty || f == null || f.tcpState() == null ? null : switch (f.tcpState()) {
+                case "reset" -> "row-rst";
+                case "refused", "syn_only" -> "row-syn";
+                default -> null;
+            };
+            if (!java.util.Objects.equals(want, shown)) {
+                if (shown != null) {
+                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(shown), false);
+                }
+                if (want != null) {
+                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(want), true);
+                }
+                shown = want;
+            }
+        }
     }
 
     /** Clears the selection (the packet view's "Show all packets"). */
@@ -107,6 +132,13 @@ public final class FlowsView {
             table.getColumns().add(c);
         }
         table.setItems(model.shown());
+        table.setRowFactory(t -> new FlowRowCell());
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !table.getSelectionModel().isEmpty()) {
+                onShowPackets.run();
+                e.consume();
+            }
+        });
         // Sorting runs in the view model's background work, not in the table on the UI thread.
         table.setSortPolicy(t -> {
             model.sort(comparator());
