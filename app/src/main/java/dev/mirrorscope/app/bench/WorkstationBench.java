@@ -53,6 +53,7 @@ public final class WorkstationBench {
     private int runs = 3;
     private int jumps = 30;
     private Path dir = Path.of("target", "gui-bench");
+    private boolean tshark = true;
 
     private final Pulse pulse = new Pulse();
     private Stage stage;
@@ -66,9 +67,10 @@ public final class WorkstationBench {
                 case "--runs" -> b.runs = Integer.parseInt(args[++i]);
                 case "--jumps" -> b.jumps = Integer.parseInt(args[++i]);
                 case "--dir" -> b.dir = Path.of(args[++i]);
+                case "--no-tshark" -> b.tshark = false;
                 case "--help", "-h" -> {
                     System.out.println("Usage: mirrorscope gui-bench [--packets N (1000000)] [--large N (10000000, 0 skips)]"
-                            + " [--runs N (3)] [--jumps N (30)] [--dir DIR (target/gui-bench)]");
+                            + " [--runs N (3)] [--jumps N (30)] [--dir DIR (target/gui-bench)] [--no-tshark]");
                     return;
                 }
                 default -> {
@@ -112,6 +114,7 @@ public final class WorkstationBench {
         for (int r = 1; r <= runs; r++) {
             firstRows(r, capture);
         }
+        peer("tshark printing the first 40 rows of the same capture", capture, "-c", "40");
         if (large > 0) {
             jumps(capture(large));
         }
@@ -233,12 +236,44 @@ public final class WorkstationBench {
         }
         double gap = pulse.maxGapMs();
         double cpu = pulse.maxCpuMs();
+        close(model);
         times.sort(Comparator.naturalOrder());
         System.out.printf(Locale.ROOT, "jump to row visible: median %.0f ms, 90th percentile %.0f ms, max %.0f ms;"
                         + " max FX pulse gap %.1f ms (FX CPU %.1f ms)%n", times.get(times.size() / 2),
                 times.get((int) Math.min(times.size() - 1, Math.round(times.size() * 0.9))), times.get(times.size() - 1),
                 gap, cpu);
-        close(model);
+        long middle = total / 2;
+        peer("tshark printing packet " + middle + " of the same capture", capture, "-Y", "frame.number == " + middle,
+                "-c", "1");
+    }
+
+    /** The peer: tshark's wall time for the same question on the same file, best of three, when it is installed. */
+    private void peer(String what, Path capture, String... args) throws Exception {
+        if (!tshark) {
+            return;
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> cmd = new ArrayList<>(List.of("tshark", "-r", capture.toString()));
+            cmd.addAll(List.of(args));
+            long t = System.nanoTime();
+            Process p;
+            try {
+                p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            } catch (IOException e) {
+                System.out.println("peer: tshark is not installed; skipped");
+                return;
+            }
+            if (p.waitFor() != 0) {
+                System.out.println("peer: tshark failed on " + capture + "; skipped");
+                return;
+            }
+            times.add((System.nanoTime() - t) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "peer: %s: %s ms (best %.0f ms)%n", what,
+                times.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList(),
+                times.stream().mapToDouble(Double::doubleValue).min().orElse(0));
     }
 
     private MainViewModel window(Path session) throws Exception {
