@@ -114,7 +114,7 @@ public final class WorkstationBench {
         for (int r = 1; r <= runs; r++) {
             firstRows(r, capture);
         }
-        peer("tshark printing the first 40 rows of the same capture", capture, "-c", "40");
+        peer(3, "tshark printing the first 40 rows of the same capture", capture, "-c", "40");
         if (large > 0) {
             jumps(capture(large));
         }
@@ -243,17 +243,18 @@ public final class WorkstationBench {
                 times.get((int) Math.min(times.size() - 1, Math.round(times.size() * 0.9))), times.get(times.size() - 1),
                 gap, cpu);
         long middle = total / 2;
-        peer("tshark printing packet " + middle + " of the same capture", capture, "-Y", "frame.number == " + middle,
-                "-c", "1");
+        // -c stops reading after that many packets, so tshark reads up to the packet and shows only it.
+        peer(1, "tshark reading up to packet " + middle + " of the same capture and printing it", capture,
+                "-c", Long.toString(middle), "-Y", "frame.number == " + middle);
     }
 
-    /** The peer: tshark's wall time for the same question on the same file, best of three, when it is installed. */
-    private void peer(String what, Path capture, String... args) throws Exception {
+    /** The peer: tshark's wall time for the same question on the same file, best of {@code runs}, when it is installed. */
+    private void peer(int runs, String what, Path capture, String... args) throws Exception {
         if (!tshark) {
             return;
         }
         List<Double> times = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < runs; i++) {
             List<String> cmd = new ArrayList<>(List.of("tshark", "-r", capture.toString()));
             cmd.addAll(List.of(args));
             long t = System.nanoTime();
