@@ -502,7 +502,7 @@ public final class MainWindow {
                 "Ctrl+S\tSave the session as a directory",
                 "Ctrl+E\tExport packets as pcapng",
                 "Ctrl+Shift+E\tExport the current table as CSV",
-                "Ctrl+G\tGo to packet number",
+                "Ctrl+G\tGo to packet number (Ctrl+Home / Ctrl+End in the table: first / last packet)",
                 "Ctrl+F\tDisplay filter (Enter applies, Esc clears, ↑/↓ history)",
                 "Ctrl+Shift+A\tShow all packets (clear filter and flow selection)",
                 "Ctrl+1 / Ctrl+2\tPackets / Flows view",

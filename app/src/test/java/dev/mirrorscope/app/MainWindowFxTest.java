@@ -256,6 +256,8 @@ class MainWindowFxTest {
         robot.interact(() -> bar.setValue(1000));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleRow(robot, 1001) != null);
         assertThat(window.packetsView().firstVisibleRow()).isEqualTo(1000);
+        robot.clickOn("#packet-table").press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.packets().selectedPacket().get() == kept);
         Files.delete(big);
     }
 }

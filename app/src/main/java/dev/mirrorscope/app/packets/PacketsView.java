@@ -25,6 +25,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -155,6 +157,14 @@ public final class PacketsView {
             }
         });
         table.skinProperty().addListener((o, was, skin) -> hookFlow());
+        // Home and End of the whole session, not of the table's window.
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            int n = model.table().get().size();
+            if (n > 0 && e.isShortcutDown() && (e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END)) {
+                reveal(e.getCode() == KeyCode.HOME ? 0 : n - 1);
+                e.consume();
+            }
+        });
         table.heightProperty().addListener(o -> updateBar());
         rows.valueProperty().addListener((o, was, now) -> {
             if (!syncing) {
