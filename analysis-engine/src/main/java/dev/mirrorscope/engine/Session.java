@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,13 +35,17 @@ import java.util.function.Consumer;
 
 /**
  * A Mirrorscope session: a directory holding the H2 session store and the packet index files. The
- * one entry point through which the command line and the workstation use the engine. Methods are
- * synchronized: one session store connection serves one caller at a time.
+ * one entry point through which the command line and the workstation use the engine. Methods that
+ * write or use the session store are synchronized: one store connection serves one caller at a time.
+ * Reading packets, flows and totals is not: readers work from a {@link Catalogue} of the captures that
+ * is replaced whenever the session changes, so they may run while an ingest is writing, and see the
+ * finished captures plus the packets of the running ingest written so far.
  */
 public final class Session implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
     private final SessionStore store;
-    private DecodeOptions decodeOptions = DecodeOptions.defaults();
+    private volatile DecodeOptions decodeOptions = DecodeOptions.defaults();
+    private volatile Catalogue catalogue = Catalogue.EMPTY;
 
     private Session(SessionStore store) {
         this.store = store;
@@ -48,7 +53,15 @@ public final class Session implements AutoCloseable {
 
     /** Opens the session in {@code dir}, creating it when missing. */
     public static Session open(Path dir) throws IOException {
-        return new Session(SessionStore.open(dir));
+        SessionStore store = SessionStore.open(dir);
+        Session s = new Session(store);
+        try {
+            s.refreshCatalogue(null);
+        } catch (SQLException e) {
+            store.close();
+            throw new IOException(dir + ": session store error: " + e.getMessage(), e);
+        }
+        return s;
     }
 
     public Path directory() {
@@ -56,8 +69,35 @@ public final class Session implements AutoCloseable {
     }
 
     /** Tunnel ports used when packets are decoded again for display. */
-    public synchronized void decodeOptions(DecodeOptions options) {
+    public void decodeOptions(DecodeOptions options) {
         this.decodeOptions = options;
+    }
+
+    DecodeOptions decodeOptions() {
+        return decodeOptions;
+    }
+
+    Catalogue catalogue() {
+        return catalogue;
+    }
+
+    /** Must run under the session's lock (or before the session is shared): it reads the store. */
+    private void refreshCatalogue(Catalogue.Live live) throws SQLException {
+        long[] t = store.totals();
+        catalogue = new Catalogue(store.captures(), t[0], t[1], t[2], t[3], live);
+    }
+
+    /**
+     * Packets that can be read now: those of the finished captures and those a running ingest has
+     * written so far. Cheap (no I/O) and safe from any thread while an ingest runs.
+     */
+    public long packetCount() {
+        return catalogue.readablePackets();
+    }
+
+    /** A reader of single packets by number, for one thread at a time; see {@link PacketReader}. */
+    public PacketReader packetReader() {
+        return new PacketReader(this);
     }
 
     /**
@@ -84,6 +124,15 @@ public final class Session implements AutoCloseable {
                 warnings.add(message);
                 listener.warning(message);
             }
+
+            @Override
+            public void packetsWritten(long n) {
+                Catalogue.Live live = catalogue.live();
+                if (live != null) {
+                    live.readable = n;
+                }
+                listener.packetsWritten(n);
+            }
         };
         long packets = 0;
         long bytes = 0;
@@ -106,6 +155,12 @@ public final class Session implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
+        } finally {
+            try {
+                refreshCatalogue(null);
+            } catch (SQLException e) {
+                LOG.warn("{}: cannot re-read the session's captures: {}", directory(), e.getMessage());
+            }
         }
         return new IngestResult(packets, bytes, flows, malformed, (System.nanoTime() - started) / 1e9, cancelled,
                 damaged, List.copyOf(warnings));
@@ -127,6 +182,7 @@ public final class Session implements AutoCloseable {
             }
             if (same.isPresent()) {
                 store.deleteCapture(same.get().id());
+                refreshCatalogue(null);
             }
         }
         CompletableFuture<String> hash = fullHash != null ? CompletableFuture.completedFuture(fullHash)
@@ -143,9 +199,14 @@ public final class Session implements AutoCloseable {
         try (CaptureReader reader = CaptureReaders.open(file)) {
             id = store.beginCapture(quick, file.toAbsolutePath().toString(), Files.size(file), reader.format(),
                     reader.gzip());
+            Catalogue before = catalogue;
+            catalogue = before.withLive(new Catalogue.Live(id, before.packets() + 1, file.toAbsolutePath().toString(),
+                    directory().resolve(SessionStore.indexFileName(id)),
+                    reader.gzip() ? directory().resolve(SessionStore.dataFileName(id)) : file.toAbsolutePath()));
             try {
                 o = new IngestPipeline(store, options, listener).run(reader, id, name, index, count);
             } catch (IOException | RuntimeException e) {
+                catalogue = catalogue.withLive(null);
                 store.deleteCapture(id);
                 throw e;
             }
@@ -157,6 +218,7 @@ public final class Session implements AutoCloseable {
         long t2 = System.nanoTime();
         store.finishCapture(id, o.linkTypes(), o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(),
                 o.lastTsNs(), o.stopReason(), state, o.indexRecords());
+        refreshCatalogue(null);
         try {
             store.setContentHash(id, hash.get());
         } catch (InterruptedException e) {
@@ -178,13 +240,10 @@ public final class Session implements AutoCloseable {
     }
 
 
-    public synchronized SessionSummary summary() throws IOException {
-        try {
-            long[] t = store.totals();
-            return new SessionSummary(t[0], t[1], t[2], t[3], store.captures());
-        } catch (SQLException e) {
-            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
-        }
+    /** Totals and captures of the finished captures; does not wait for a running ingest. */
+    public SessionSummary summary() throws IOException {
+        Catalogue c = catalogue;
+        return new SessionSummary(c.packets(), c.bytes(), c.flows(), c.malformed(), c.captures());
     }
 
     /** Anomaly names and counts of one capture, busiest first ("truncated_tcp_header 3, ..."). */
@@ -199,14 +258,10 @@ public final class Session implements AutoCloseable {
     /**
      * Visits packets in session order starting at packet number {@code firstNo} (1-based), at most
      * {@code limit} of them (negative for all). Packets are decoded again from their capture files.
+     * Sees the finished captures; does not wait for a running ingest.
      */
-    public synchronized void packets(long firstNo, long limit, Consumer<PacketRow> sink) throws IOException {
-        List<CaptureInfo> captures;
-        try {
-            captures = store.captures();
-        } catch (SQLException e) {
-            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
-        }
+    public void packets(long firstNo, long limit, Consumer<PacketRow> sink) throws IOException {
+        List<CaptureInfo> captures = catalogue.captures();
         PacketDecoder decoder = new PacketDecoder(decodeOptions);
         DecodedPacket d = new DecodedPacket();
         long remaining = limit < 0 ? Long.MAX_VALUE : limit;
@@ -371,9 +426,20 @@ public final class Session implements AutoCloseable {
                 a == null ? null : a.id());
     }
 
-    /** Visits every flow, ordered by the number of its first packet. */
-    public synchronized void flows(Consumer<FlowRow> sink) throws IOException {
-        FlowStore.readAll(store, sink);
+    /**
+     * Visits every flow of the finished captures, ordered by the number of its first packet. Flows of a
+     * capture being ingested appear when it is finished (they are written as they leave memory).
+     */
+    public void flows(Consumer<FlowRow> sink) throws IOException {
+        FlowStore.readAll(directory(), catalogue.captures(), sink);
+    }
+
+    /**
+     * Numbers of the packets of the given flows (matched by key: protocol, VNI and both endpoints, in
+     * either orientation), ascending, over the finished captures. Scans the packet index; run it off the UI thread.
+     */
+    public long[] packetNumbersOfFlows(Collection<FlowRow> flows) throws IOException {
+        return FlowStore.packetNumbers(directory(), catalogue.captures(), flows);
     }
 
     @Override

@@ -1,73 +1,72 @@
 package dev.mirrorscope.app;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.Locale;
 import javafx.application.Application;
 
 /**
- * Entry point of {@code mirrorscope gui [FILE_OR_SESSION...] [--session DIR] [--view V] [--screenshot FILE.png]}.
+ * Entry point of {@code mirrorscope gui [FILE_OR_SESSION...] [--session DIR] [--view V] [--theme T] [--screenshot FILE.png]}.
  * A directory argument is an existing session to open; files are captures to read into the session.
  */
 public final class Main {
-    private static final Set<String> VIEWS = Set.of("packets", "flows", "timeline", "heatmap", "metrics", "flowlogs",
-            "reach", "live");
-
     private Main() {
     }
 
     public static void main(String[] args) {
-        List<Path> files = new ArrayList<>();
-        Path session = null;
-        Path screenshot = null;
-        String view = "packets";
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--session" -> session = Path.of(value(args, ++i, a));
-                case "--screenshot" -> screenshot = Path.of(value(args, ++i, a));
-                case "--view" -> view = value(args, ++i, a);
-                case "-h", "--help" -> {
-                    System.out.println("Usage: mirrorscope gui [FILE_OR_SESSION...] [--session DIR]"
-                            + " [--view packets|flows] [--screenshot FILE.png]");
-                    return;
-                }
-                default -> {
-                    if (a.startsWith("--")) {
-                        usage("unknown option " + a);
-                    }
-                    Path p = Path.of(a);
-                    if (Files.isDirectory(p) && session == null) {
-                        session = p;
-                    } else {
-                        files.add(p);
-                    }
-                }
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (LaunchOptions.UsageException e) {
+            System.err.println("mirrorscope gui: " + e.getMessage());
+            System.err.println(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        } catch (LaunchOptions.BadInputException e) {
+            System.err.println("mirrorscope gui: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (!LaunchOptions.BUILT_VIEWS.contains(options.view())) {
+            System.err.println("mirrorscope gui: the " + options.view() + " view is not built yet; showing packets");
+            options = new LaunchOptions(options.files(), options.session(), "packets", options.screenshot(),
+                    options.theme());
+        }
+        if (noDisplay()) {
+            System.err.println("mirrorscope gui: no display to open a window on (DISPLAY is not set);"
+                    + " on a machine without one, run it under Xvfb: xvfb-run -a mirrorscope gui ...");
+            System.exit(1);
+        }
+        MirrorscopeApp.options = options;
+        try {
+            Application.launch(MirrorscopeApp.class);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
             }
+            String why = String.valueOf(root.getMessage() != null ? root.getMessage() : root);
+            boolean toolkit = why.contains("GTK") || why.contains("toolkit") || why.contains("display");
+            System.err.println("mirrorscope gui: cannot open a window: " + why.lines().findFirst().orElse(why)
+                    + (toolkit ? " (on Linux the window needs GTK 3: apt-get install -y libgtk-3-0)" : ""));
+            System.exit(1);
         }
-        if (!VIEWS.contains(view)) {
-            usage("--view must be one of " + String.join(", ", VIEWS.stream().sorted().toList()));
-        }
-        if (!view.equals("packets") && !view.equals("flows")) {
-            System.err.println("mirrorscope: the " + view + " view is not built yet; showing packets");
-            view = "packets";
-        }
-        MirrorscopeApp.options = new LaunchOptions(List.copyOf(files), session, view, screenshot);
-        Application.launch(MirrorscopeApp.class);
         System.exit(MirrorscopeApp.exitCode);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            usage(option + " needs a value");
+    /** Linux and other X11 systems without DISPLAY or WAYLAND_DISPLAY, unless a headless glass platform was chosen. */
+    private static boolean noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || System.getProperty("glass.platform") != null) {
+            return false;
         }
-        return args[i];
+        return blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"));
     }
 
-    private static void usage(String message) {
-        System.err.println("mirrorscope gui: " + message);
-        System.exit(2);
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

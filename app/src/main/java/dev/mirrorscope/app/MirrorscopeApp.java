@@ -1,11 +1,18 @@
 package dev.mirrorscope.app;
 
+import dev.mirrorscope.app.common.Theme;
 import dev.mirrorscope.app.common.UiTaskExecutor;
+import dev.mirrorscope.app.filterbar.PacketFilterService;
+import dev.mirrorscope.app.preferences.PreferencesStore;
+import dev.mirrorscope.engine.Session;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -16,46 +23,116 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
-/** The JavaFX application: one main window over one session. */
+/** The JavaFX application: one main window over one session at a time. */
 public final class MirrorscopeApp extends Application {
+    static final String ICON = "/dev/mirrorscope/app/icons/mirrorscope.png";
+    /** Layout and CSS get a few pulses after the tables are filled before a screenshot is taken. */
+    private static final Duration SCREENSHOT_SETTLE = Duration.millis(400);
+    /** A screenshot waits at most this long for the visible rows to arrive after loading. */
+    private static final long SCREENSHOT_ROWS_WAIT_MS = 15_000;
+
     /** What the command line asked for; set by {@link Main} before launch. */
-    static volatile LaunchOptions options = new LaunchOptions(java.util.List.of(), null, "packets", null);
+    static volatile LaunchOptions options = new LaunchOptions(List.of(), null, "packets", null, null);
+    /** Display filters: the engine's filter language, once wired in. */
+    static volatile PacketFilterService filters = PacketFilterService.UNAVAILABLE;
     /** Exit code for --screenshot runs. */
     static volatile int exitCode;
+
+    private MainViewModel model;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) throws IOException {
         LaunchOptions o = options;
-        Path session = o.session() != null ? o.session() : MainViewModel.defaultSessionDir();
-        MainViewModel model = new MainViewModel(new UiTaskExecutor(Platform::runLater), session);
         boolean screenshot = o.screenshot() != null;
-        MainWindow window = new MainWindow(model, stage, !screenshot);
-        Scene scene = new Scene(window.root(), 1400, 860);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                MirrorscopeApp.class.getResource("/dev/mirrorscope/app/light.css")).toExternalForm());
-        stage.setTitle("Mirrorscope");
-        stage.getIcons().add(new Image(Objects.requireNonNull(
-                MirrorscopeApp.class.getResourceAsStream("/dev/mirrorscope/app/icon.png"))));
+        UiTaskExecutor tasks = new UiTaskExecutor(Platform::runLater);
+        // A screenshot run reads the preferences but leaves them as they were.
+        PreferencesStore prefs = new PreferencesStore(PreferencesStore.defaultFile(),
+                screenshot ? r -> { } : tasks.serial());
+        if (o.theme() != null) {
+            prefs.get().theme = o.theme();
+        }
+        boolean temporary = o.session() == null;
+        Path session = temporary ? TemporarySession.create().dir() : o.session();
+        model = new MainViewModel(tasks, session, temporary, prefs, filters, () -> TemporarySession.create().dir());
+        window = new MainWindow(model, stage, !screenshot);
+        Scene scene = new Scene(window.root(), Math.max(800, prefs.get().windowWidth),
+                Math.max(500, prefs.get().windowHeight));
         stage.setScene(scene);
+        window.applyTheme();
+        stage.getIcons().add(new Image(Objects.requireNonNull(MirrorscopeApp.class.getResourceAsStream(ICON))));
+        model.session().addListener((obs, was, now) -> {
+            if (now != null) {
+                attachDetails(window, now);
+            }
+        });
         window.showView(o.view());
+        stage.setOnCloseRequest(e -> {
+            if (!screenshot) {
+                window.savePreferences();
+            }
+        });
         stage.show();
         if (screenshot) {
             model.loaded().addListener((obs, was, now) -> {
                 if (now) {
-                    if (model.error().get() != null && model.packets().isEmpty()) {
-                        System.err.println("mirrorscope: " + model.error().get());
-                        exitCode = 1;
-                        Platform.exit();
-                        return;
-                    }
-                    // Let layout and CSS settle for a couple of pulses before taking the picture.
-                    PauseTransition settle = new PauseTransition(Duration.millis(400));
-                    settle.setOnFinished(e -> snapshot(scene, o.screenshot()));
-                    settle.play();
+                    screenshotWhenSettled(scene, o.screenshot());
                 }
             });
         }
-        model.open(o.files());
+        // Nothing to read and no session to show: an empty window, no session store to create.
+        if (!o.files().isEmpty() || o.session() != null) {
+            model.open(o.files());
+        } else if (screenshot) {
+            screenshotWhenSettled(scene, o.screenshot());
+        }
+    }
+
+    /**
+     * Puts the packet details component under the packet table for a newly opened session:
+     * {@code window.packetsView().setDetails(component, component::show)}, where {@code show(long)} takes
+     * the selected packet's session number. Until the details component exists there is none.
+     */
+    static void attachDetails(MainWindow window, Session session) {
+        window.packetsView().setDetails(null, null);
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close(3000);
+        }
+    }
+
+    private void screenshotWhenSettled(Scene scene, Path file) {
+        if (model.warning().get() != null) {
+            model.warning().get().lines().forEach(w -> System.err.println("mirrorscope: " + w));
+        }
+        if (model.error().get() != null) {
+            System.err.println("mirrorscope: " + model.error().get());
+            exitCode = 1;
+            Platform.exit();
+            return;
+        }
+        long until = System.currentTimeMillis() + SCREENSHOT_ROWS_WAIT_MS;
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(50), e -> {
+            if (model.packets().settled() || System.currentTimeMillis() > until) {
+                poll.stop();
+                PauseTransition settle = new PauseTransition(SCREENSHOT_SETTLE);
+                settle.setOnFinished(x -> {
+                    // Rows that came into view during the pause are read before the picture is taken.
+                    if (!model.packets().settled() && System.currentTimeMillis() < until) {
+                        screenshotWhenSettled(scene, file);
+                    } else {
+                        snapshot(scene, file);
+                    }
+                });
+                settle.play();
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
     }
 
     private static void snapshot(Scene scene, Path file) {

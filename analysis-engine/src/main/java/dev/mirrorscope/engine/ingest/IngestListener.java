@@ -15,4 +15,11 @@ public interface IngestListener {
     /** One-line messages for a person: a damaged file that was read only in part, a skipped duplicate. */
     default void warning(String message) {
     }
+
+    /**
+     * The first {@code packets} packets of the capture being read are in the session's files: readers
+     * that look at the session while the ingest runs may show them. Called a few times a second at most.
+     */
+    default void packetsWritten(long packets) {
+    }
 }

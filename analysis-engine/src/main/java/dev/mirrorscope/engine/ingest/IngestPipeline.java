@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class IngestPipeline {
     private static final long PROGRESS_EVERY_NS = 100_000_000L;
+    /** How often the packets written so far are flushed and announced to readers of the live session. */
+    private static final long PUBLISH_EVERY_NS = 100_000_000L;
     /** Flows kept in memory across all partitions before the oldest leave for the store. */
     static final int MAX_FLOWS_IN_MEMORY = 1_000_000;
 
@@ -273,6 +275,8 @@ public final class IngestPipeline {
                          Files.newOutputStream(dir.resolve(SessionStore.dataFileName(captureId))), 1 << 20) : null) {
                 conn.setAutoCommit(false);
                 int batches = 0;
+                long published = 0;
+                long lastPublish = 0;
                 while (true) {
                     IngestBatch b = writerQueue.take();
                     if (b.end) {
@@ -318,6 +322,11 @@ public final class IngestPipeline {
                         rawOffset += pb.dataLength;
                     }
                     pool.add(b);
+                    long now = System.nanoTime();
+                    if (published == 0 || now - lastPublish >= PUBLISH_EVERY_NS) {
+                        published = publish(index, raw, packets);
+                        lastPublish = now;
+                    }
                     drainFlows(flows);
                     if (++batches % 64 == 0) {
                         rollups.flushSettled(conn);
@@ -326,6 +335,7 @@ public final class IngestPipeline {
                         conn.commit();
                     }
                 }
+                publish(index, raw, packets);
                 drainFlows(flows);
                 rollups.flushAll(conn);
                 writeAnomalies(conn, anomalyCounts, anomalyFirst);
@@ -347,6 +357,16 @@ public final class IngestPipeline {
                     }
                 }
             }
+        }
+
+        /** Flushes the index (and decompressed bytes) so the packets so far can be read by others; returns their count. */
+        private long publish(PacketIndexWriter index, OutputStream raw, long packets) throws IOException {
+            index.flush();
+            if (raw != null) {
+                raw.flush();
+            }
+            listener.packetsWritten(packets);
+            return packets;
         }
 
         private void drainFlows(FlowFileWriter flows) throws IOException {

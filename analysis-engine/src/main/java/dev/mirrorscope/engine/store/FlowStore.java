@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +56,19 @@ public final class FlowStore {
 
     /** Visits the session's flows ordered by first packet number; returns how many. */
     public static long readAll(SessionStore store, Consumer<FlowRow> sink) throws IOException {
+        try {
+            return readAll(store.directory(), store.captures(), sink);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(store.directory() + ": session store error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Visits the flows of these captures of the session in {@code dir}, ordered by first packet number; returns how many. */
+    public static long readAll(Path dir, List<CaptureInfo> captures, Consumer<FlowRow> sink) throws IOException {
         List<FlowFileView> views = new ArrayList<>();
         try {
-            for (CaptureInfo c : store.captures()) {
-                views.add(FlowFileView.open(store.directory().resolve(flowFileName(c.id())), c.firstNo()));
+            for (CaptureInfo c : captures) {
+                views.add(FlowFileView.open(dir.resolve(flowFileName(c.id())), c.firstNo()));
             }
             FlowFileWriter.LongSet seen = new FlowFileWriter.LongSet();
             FlowFileWriter.LongSet split = new FlowFileWriter.LongSet();
@@ -101,8 +113,6 @@ public final class FlowStore {
                 }
             }
             return n;
-        } catch (java.sql.SQLException e) {
-            throw new IOException(store.directory() + ": session store error: " + e.getMessage(), e);
         } finally {
             for (FlowFileView v : views) {
                 v.close();
@@ -110,8 +120,81 @@ public final class FlowStore {
         }
     }
 
+    /**
+     * Session numbers of the packets of {@code flows}, ascending. A flow's packets carry in the packet
+     * index the capture-relative index of the first packet of their fragment, so the fragments of the
+     * wanted keys are found in each capture's flow file and the capture's packet index is scanned for them.
+     */
+    public static long[] packetNumbers(Path dir, List<CaptureInfo> captures, Collection<FlowRow> flows)
+            throws IOException {
+        if (flows.isEmpty()) {
+            return new long[0];
+        }
+        Set<String> wanted = new HashSet<>();
+        Set<Long> coarse = new HashSet<>();
+        for (FlowRow f : flows) {
+            wanted.add(identity(f));
+            coarse.add(coarseKey(f.proto(), f.vni() == null ? -1 : f.vni(), port(f.aPort()), port(f.bPort())));
+        }
+        long[] out = new long[64];
+        int n = 0;
+        for (CaptureInfo c : captures) {
+            FlowFileWriter.LongSet starts = new FlowFileWriter.LongSet();
+            long firstStart = Long.MAX_VALUE;
+            try (FlowFileView v = FlowFileView.open(dir.resolve(flowFileName(c.id())), c.firstNo())) {
+                for (int r = 0; r < v.records; r++) {
+                    int vni = v.i(r, FlowFile.VNI);
+                    if (!coarse.contains(coarseKey(v.s(r, FlowFile.PROTO), vni, v.i(r, FlowFile.A_PORT),
+                            v.i(r, FlowFile.B_PORT)))) {
+                        continue;
+                    }
+                    if (wanted.contains(identity(v.row(r)))) {
+                        long start = v.l(r, FlowFile.FIRST_INDEX);
+                        starts.add(start + 1);
+                        firstStart = Math.min(firstStart, start);
+                    }
+                }
+            }
+            if (starts.size() == 0) {
+                continue;
+            }
+            try (PacketIndexReader index = new PacketIndexReader(dir.resolve(c.indexFile()))) {
+                for (long i = firstStart; i < index.records(); i++) {
+                    index.seek(i);
+                    long fi = index.flowIndex();
+                    if (fi >= 0 && starts.contains(fi + 1)) {
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2);
+                        }
+                        out[n++] = c.firstNo() + i;
+                    }
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int port(Integer p) {
+        return p == null ? -1 : p;
+    }
+
+    /** Protocol, VNI and the two ports in either order: cheap to test before formatting addresses. */
+    private static long coarseKey(int proto, int vni, int p1, int p2) {
+        int lo = Math.min(p1, p2);
+        int hi = Math.max(p1, p2);
+        return ((long) proto << 56) ^ ((long) vni << 32) ^ ((long) (lo & 0x1FFFF) << 17) ^ (hi & 0x1FFFF);
+    }
+
+    /** A flow's key whichever endpoint is a. */
+    private static String identity(FlowRow f) {
+        String a = f.a() + "#" + port(f.aPort());
+        String b = f.b() + "#" + port(f.bPort());
+        boolean aFirst = a.compareTo(b) <= 0;
+        return f.proto() + "|" + (f.vni() == null ? -1 : f.vni()) + "|" + (aFirst ? a : b) + "|" + (aFirst ? b : a);
+    }
+
     /** A capture's flow file mapped read-only. */
-    private static final class FlowFileView {
+    private static final class FlowFileView implements java.io.Closeable {
         final long firstNo;
         final int records;
         private final FileChannel channel;
@@ -212,7 +295,8 @@ public final class FlowStore {
                     rtt >= 0 ? rtt : null, l(r, FlowFile.RETRANSMITS));
         }
 
-        void close() throws IOException {
+        @Override
+        public void close() throws IOException {
             channel.close();
         }
     }

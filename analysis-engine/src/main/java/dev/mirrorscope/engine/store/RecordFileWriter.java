@@ -28,7 +28,8 @@ class RecordFileWriter implements Closeable {
         }
     }
 
-    private void flush() throws IOException {
+    /** Writes the buffered records to the file, so that readers of the file see them. */
+    public final void flush() throws IOException {
         buffer.flip();
         while (buffer.hasRemaining()) {
             channel.write(buffer);
