@@ -73,7 +73,8 @@ public final class Session implements AutoCloseable {
         this.decodeOptions = options;
     }
 
-    DecodeOptions decodeOptions() {
+    /** Tunnel ports the session decodes with, for decoding again elsewhere (details, Follow Stream). */
+    public DecodeOptions decodeOptions() {
         return decodeOptions;
     }
 
@@ -309,13 +310,8 @@ public final class Session implements AutoCloseable {
      * Packet {@code no} (1-based, session order) read again from its capture, or empty when the session has
      * no such packet. For the packet details; throws when the capture is no longer as it was ingested.
      */
-    public synchronized java.util.Optional<StoredPacket> packet(long no) throws IOException {
-        List<CaptureInfo> captures;
-        try {
-            captures = store.captures();
-        } catch (SQLException e) {
-            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
-        }
+    public java.util.Optional<StoredPacket> packet(long no) throws IOException {
+        List<CaptureInfo> captures = catalogue.captures();
         for (CaptureInfo c : captures) {
             if (no < c.firstNo() || no >= c.firstNo() + c.packets()) {
                 continue;
@@ -359,13 +355,8 @@ public final class Session implements AutoCloseable {
      * Visits packets in session order from {@code firstNo}, reading the captured bytes only of those the
      * visitor wants: one pass over the packet index, and the capture read in order. For Follow Stream.
      */
-    public synchronized void visitPacketBytes(long firstNo, PacketBytesVisitor visitor) throws IOException {
-        List<CaptureInfo> captures;
-        try {
-            captures = store.captures();
-        } catch (SQLException e) {
-            throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
-        }
+    public void visitPacketBytes(long firstNo, PacketBytesVisitor visitor) throws IOException {
+        List<CaptureInfo> captures = catalogue.captures();
         for (CaptureInfo c : captures) {
             if (c.firstNo() + c.packets() <= firstNo || c.packets() == 0) {
                 continue;
@@ -398,11 +389,6 @@ public final class Session implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Tunnel ports the session decodes with, for decoding again elsewhere (details, Follow Stream). */
-    public synchronized DecodeOptions decodeOptions() {
-        return decodeOptions;
     }
 
     static PacketRow row(long no, long ts, int frameLen, int capLen, byte[] b, int at, DecodedPacket d) {

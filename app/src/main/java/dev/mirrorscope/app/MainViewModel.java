@@ -157,6 +157,11 @@ public final class MainViewModel {
     }
 
     /** The open session, once it has been opened (null before): where the packet details get their packets. */
+    /** The executor every background call of the window goes through. */
+    public UiTaskExecutor tasks() {
+        return tasks;
+    }
+
     public ReadOnlyObjectProperty<Session> session() {
         return session.getReadOnlyProperty();
     }

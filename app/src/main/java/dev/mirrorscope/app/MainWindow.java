@@ -4,6 +4,11 @@ import dev.mirrorscope.app.common.ColumnWidths;
 import dev.mirrorscope.app.common.Icons;
 import dev.mirrorscope.app.common.Theme;
 import dev.mirrorscope.app.filterbar.FilterBar;
+import dev.mirrorscope.app.follow.FollowStreamLoader;
+import dev.mirrorscope.app.follow.FollowStreamWindow;
+import dev.mirrorscope.app.packets.PacketItem;
+import dev.mirrorscope.engine.FlowRow;
+import dev.mirrorscope.engine.Session;
 import dev.mirrorscope.app.flows.FlowsView;
 import dev.mirrorscope.app.packets.PacketsView;
 import dev.mirrorscope.app.packets.TimeFormat;
@@ -67,6 +72,7 @@ public final class MainWindow {
     static final String FILTER = "Shortcut+F";
     static final String SHOW_ALL = "Shortcut+Shift+A";
     static final String DARK = "Shortcut+Shift+D";
+    static final String FOLLOW = "Shortcut+Alt+Shift+T";
 
     private final MainViewModel model;
     private final Stage stage;
@@ -231,6 +237,9 @@ public final class MainWindow {
         });
         MenuItem showAll = item("Show All Packets", SHOW_ALL, this::showAllPackets);
         Menu go = new Menu("Go", null, goTo, filter, showAll);
+        MenuItem follow = item("Follow Stream…", FOLLOW, this::followStream);
+        follow.disableProperty().bind(model.session().isNull());
+        Menu analyze = new Menu("Analyze", null, follow);
 
         MenuItem packets = item("Packets", "Shortcut+1", () -> showView("packets"));
         MenuItem flows = item("Flows", "Shortcut+2", () -> showView("flows"));
@@ -266,9 +275,30 @@ public final class MainWindow {
                 MainViewModel.APP_NAME, "A workstation for network traffic in AWS: VPC Traffic Mirroring captures, "
                         + "their packets and conversations, in one session.\n\nSession: " + model.sessionDir()
                         + (model.temporarySession() ? " (temporary: removed on exit unless saved)" : "")));
-        MenuBar bar = new MenuBar(file, go, view, new Menu("Help", null, keys, about));
+        MenuBar bar = new MenuBar(file, go, view, analyze, new Menu("Help", null, keys, about));
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** Follow Stream of the selected flow (Flows view) or of the selected packet's conversation. */
+    void followStream() {
+        Session session = model.session().get();
+        if (session == null) {
+            return;
+        }
+        long no = -1;
+        if ("flows".equals(currentView())) {
+            FlowRow f = flowsView.table().getSelectionModel().getSelectedItem();
+            no = f == null ? -1 : f.firstNo();
+        } else {
+            PacketItem p = packetsView.table().getSelectionModel().getSelectedItem();
+            no = p == null || p.row() == null ? -1 : p.row().no();
+        }
+        if (no < 1) {
+            alert(Alert.AlertType.INFORMATION, "Follow Stream", "Select a TCP or UDP packet or flow first.");
+            return;
+        }
+        FollowStreamWindow.open(stage, FollowStreamLoader.of(session), model.tasks(), no);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -507,6 +537,7 @@ public final class MainWindow {
                 "Ctrl+Shift+A\tShow all packets (clear filter and flow selection)",
                 "Ctrl+1 / Ctrl+2\tPackets / Flows view",
                 "Ctrl+Alt+4 / 6 / 1 / 7\tTime: since first / since previous / date and time / UTC",
+                "Ctrl+Alt+Shift+T\tFollow the selected packet's or flow's TCP/UDP stream",
                 "Ctrl+Shift+D\tSwitch light/dark theme",
                 "Ctrl+Q\tQuit");
         Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.CLOSE);

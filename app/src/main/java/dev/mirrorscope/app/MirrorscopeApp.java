@@ -1,6 +1,8 @@
 package dev.mirrorscope.app;
 
 import dev.mirrorscope.app.common.Theme;
+import dev.mirrorscope.app.details.PacketDetailsLoader;
+import dev.mirrorscope.app.details.PacketDetailsPane;
 import dev.mirrorscope.app.common.UiTaskExecutor;
 import dev.mirrorscope.app.filterbar.PacketFilterService;
 import dev.mirrorscope.app.preferences.PreferencesStore;
@@ -63,7 +65,7 @@ public final class MirrorscopeApp extends Application {
         stage.getIcons().add(new Image(Objects.requireNonNull(MirrorscopeApp.class.getResourceAsStream(ICON))));
         model.session().addListener((obs, was, now) -> {
             if (now != null) {
-                attachDetails(window, now);
+                attachDetails(window, now, tasks);
             }
         });
         window.showView(o.view());
@@ -91,10 +93,17 @@ public final class MirrorscopeApp extends Application {
     /**
      * Puts the packet details component under the packet table for a newly opened session:
      * {@code window.packetsView().setDetails(component, component::show)}, where {@code show(long)} takes
-     * the selected packet's session number. Until the details component exists there is none.
+     * the selected packet's session number (below 1 when nothing is selected).
      */
-    static void attachDetails(MainWindow window, Session session) {
-        window.packetsView().setDetails(null, null);
+    static void attachDetails(MainWindow window, Session session, UiTaskExecutor tasks) {
+        PacketDetailsPane details = new PacketDetailsPane(PacketDetailsLoader.of(session), tasks);
+        window.packetsView().setDetails(details, no -> {
+            if (no < 1) {
+                details.clear();
+            } else {
+                details.show(no);
+            }
+        });
     }
 
     @Override
