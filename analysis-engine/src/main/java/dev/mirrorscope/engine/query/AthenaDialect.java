@@ -33,7 +33,7 @@ public final class AthenaDialect implements SqlDialect {
     }
 
     @Override
-    public String regexExtract(String s, String re, int group) {
+    public String regexExtract(String s, String re, int group, int groups) {
         return "regexp_extract(" + s + ", " + re + ", " + group + ")";
     }
 
@@ -107,6 +107,11 @@ public final class AthenaDialect implements SqlDialect {
             b.append(Integer.toHexString(Integer.parseInt(c.v6Low().substring(4 * i, 4 * i + 4), 16)));
         }
         return b + "/" + c.prefix();
+    }
+
+    @Override
+    public String tuple(List<String> values) {
+        return "ARRAY[" + String.join(", ", values) + "]";
     }
 
     @Override

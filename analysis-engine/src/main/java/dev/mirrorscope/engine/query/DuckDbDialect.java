@@ -3,8 +3,8 @@ package dev.mirrorscope.engine.query;
 import java.util.List;
 
 /**
- * DuckDB SQL. Query values are bound as numbered parameters ({@code $n}); IPv6 helpers are temporary
- * macros that {@link #MACROS} creates once per connection.
+ * DuckDB SQL. Query strings are bound as numbered parameters ({@code $n}), regular expressions are
+ * escaped literals; IPv6 helpers are temporary macros that {@link #MACROS} creates once per connection.
  */
 public final class DuckDbDialect implements SqlDialect {
     public static final DuckDbDialect INSTANCE = new DuckDbDialect();
@@ -39,10 +39,13 @@ public final class DuckDbDialect implements SqlDialect {
         return "CAST($" + params.size() + " AS VARCHAR)";
     }
 
+    /**
+     * Regular expressions are written as escaped string literals rather than parameters: DuckDB compiles a
+     * constant pattern once, and extracting more than nine groups needs one.
+     */
     @Override
     public String regex(String javaRegex, List<Object> params) {
-        params.add(RegexGroups.toRe2(javaRegex));
-        return "CAST($" + params.size() + " AS VARCHAR)";
+        return constant(RegexGroups.toRe2(javaRegex));
     }
 
     @Override
@@ -55,10 +58,20 @@ public final class DuckDbDialect implements SqlDialect {
         return "regexp_matches(" + s + ", " + re + ")";
     }
 
+    /** DuckDB numbers groups 0 to 9 only; beyond that a list of names maps to groups 1, 2, ... in order. */
     @Override
-    public String regexExtract(String s, String re, int group) {
-        return "CASE WHEN regexp_matches(" + s + ", " + re + ") THEN regexp_extract(" + s + ", " + re + ", "
-                + group + ") END";
+    public String regexExtract(String s, String re, int group, int groups) {
+        String extract;
+        if (groups <= 9) {
+            extract = "regexp_extract(" + s + ", " + re + ", " + group + ")";
+        } else {
+            StringBuilder names = new StringBuilder("[");
+            for (int i = 1; i <= groups; i++) {
+                names.append(i == 1 ? "" : ", ").append("'g").append(i).append("'");
+            }
+            extract = "struct_extract(regexp_extract(" + s + ", " + re + ", " + names + "]), 'g" + group + "')";
+        }
+        return "CASE WHEN regexp_matches(" + s + ", " + re + ") THEN " + extract + " END";
     }
 
     @Override
@@ -119,6 +132,11 @@ public final class DuckDbDialect implements SqlDialect {
     @Override
     public String ipv6InSubnet(String s, IpAddresses.Cidr cidr) {
         return "(__ms_ip6_hex(" + s + ") BETWEEN " + constant(cidr.v6Low()) + " AND " + constant(cidr.v6High()) + ")";
+    }
+
+    @Override
+    public String tuple(List<String> values) {
+        return "[" + String.join(", ", values) + "]";
     }
 
     @Override

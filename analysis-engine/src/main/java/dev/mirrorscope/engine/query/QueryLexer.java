@@ -12,8 +12,12 @@ final class QueryLexer {
     private int pos;
     private Token peeked;
 
-    QueryLexer(String text) {
+    QueryLexer(String text) throws QuerySyntaxException {
         this.text = text;
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new QuerySyntaxException(text, nul, "the query contains a NUL character");
+        }
     }
 
     String text() {

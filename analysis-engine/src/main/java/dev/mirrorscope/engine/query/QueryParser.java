@@ -30,7 +30,7 @@ public final class QueryParser {
     private final QueryLexer lexer;
     private int depth;
 
-    private QueryParser(String text) {
+    private QueryParser(String text) throws QuerySyntaxException {
         this.text = text;
         this.lexer = new QueryLexer(text);
     }

@@ -24,6 +24,11 @@ final class RegexGroups {
         return out;
     }
 
+    /** The number of capturing groups, named or not. */
+    static int count(String pattern) {
+        return scan(pattern, new ArrayList<>(), null);
+    }
+
     /** {@code pattern} with {@code (?<name>} written as {@code (?P<name>}. */
     static String toRe2(String pattern) {
         StringBuilder b = new StringBuilder();
@@ -41,7 +46,7 @@ final class RegexGroups {
         }
     }
 
-    private static void scan(String p, List<Named> named, StringBuilder rewrite) {
+    private static int scan(String p, List<Named> named, StringBuilder rewrite) {
         int group = 0;
         int i = 0;
         boolean inClass = false;
@@ -106,6 +111,7 @@ final class RegexGroups {
             append(rewrite, p, i, i + 1);
             i++;
         }
+        return group;
     }
 
     private static void append(StringBuilder b, String p, int from, int to) {

@@ -18,7 +18,7 @@ public interface SqlDialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** A constant string chosen by the translator itself (never query text). */
+    /** A string literal: single quotes doubled (the lexer refuses NUL characters, the only other hazard). */
     default String constant(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
@@ -27,8 +27,8 @@ public interface SqlDialect {
 
     String regexMatches(String s, String re);
 
-    /** Group {@code group} of the first match, or NULL when the expression does not match. */
-    String regexExtract(String s, String re, int group);
+    /** Group {@code group} of {@code groups} of the first match, or NULL when the expression does not match. */
+    String regexExtract(String s, String re, int group, int groups);
 
     /** Whole-string match against a translator constant pattern. */
     String fullMatch(String s, String constantPattern);
@@ -59,6 +59,9 @@ public interface SqlDialect {
 
     /** A key whose plain order is Logs Insights' natural order of strings (digit runs by length, then value). */
     String naturalKey(String s);
+
+    /** An ordered tuple of values that compares element by element (an ordering key). */
+    String tuple(List<String> values);
 
     /** A double literal for a finite value. */
     default String doubleLiteral(double v) {

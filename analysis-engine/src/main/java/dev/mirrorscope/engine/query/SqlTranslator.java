@@ -445,7 +445,8 @@ public final class SqlTranslator {
             String n = p.names().get(i);
             checkName(n, p.start());
             items.add(new Item(p.source(), n, true, p.start(), p.end()));
-            sqls.add(new Sql(d.regexExtract(source.text, re, groups.get(i)), FieldType.STRING));
+            sqls.add(new Sql(d.regexExtract(source.text, re, groups.get(i), RegexGroups.count(p.regex())),
+                    FieldType.STRING));
             show(n);
         }
         project(items, sqls);
@@ -685,11 +686,12 @@ public final class SqlTranslator {
             Sql r = bool(compile(b.right(), s));
             return new Sql("(" + l.text + " " + b.op().name() + " " + r.text + ")", FieldType.BOOLEAN);
         }
+        if (b.op().comparison()) {
+            Sql[] sides = comparands(b.left(), b.right(), s);
+            return compare(b.op(), sides[0], sides[1]);
+        }
         Sql l = compile(b.left(), s);
         Sql r = compile(b.right(), s);
-        if (b.op().comparison()) {
-            return compare(b.op(), b.left(), l, b.right(), r);
-        }
         Sql ln = num(l);
         Sql rn = num(r);
         FieldType t = ln.type == FieldType.INTEGER && rn.type == FieldType.INTEGER ? FieldType.INTEGER
@@ -705,14 +707,25 @@ public final class SqlTranslator {
         };
     }
 
-    /** Comparison with Logs Insights' loose typing: a string literal that is a number compares as one. */
-    private Sql compare(BinaryOp op, Expr le, Sql l, Expr re, Sql r) throws QuerySyntaxException {
-        String sym = op == BinaryOp.NE ? "<>" : op.symbol;
-        if (l.type == FieldType.STRING && le instanceof Expr.StringLit sl && r.type != FieldType.STRING) {
-            l = literalFor(sl, r.type);
-        } else if (r.type == FieldType.STRING && re instanceof Expr.StringLit sr && l.type != FieldType.STRING) {
-            r = literalFor(sr, l.type);
+    /**
+     * Both sides of a comparison. A string literal facing a non-string reads as a number (or a time) when
+     * it is one; it becomes a parameter only when it stays a string, so no parameter goes unused.
+     */
+    private Sql[] comparands(Expr le, Expr re, Scope s) throws QuerySyntaxException {
+        if (le instanceof Expr.StringLit sl && !(re instanceof Expr.StringLit)) {
+            Sql r = compile(re, s);
+            return new Sql[] {r.type == FieldType.STRING ? compile(le, s) : literalFor(sl, r.type), r};
         }
+        Sql l = compile(le, s);
+        if (re instanceof Expr.StringLit sr && l.type != FieldType.STRING) {
+            return new Sql[] {l, literalFor(sr, l.type)};
+        }
+        return new Sql[] {l, compile(re, s)};
+    }
+
+    /** Comparison with Logs Insights' loose typing: strings compare as strings, anything else as numbers. */
+    private Sql compare(BinaryOp op, Sql l, Sql r) {
+        String sym = op == BinaryOp.NE ? "<>" : op.symbol;
         String text;
         if (l.type == FieldType.STRING && r.type == FieldType.STRING) {
             text = l.text + " " + sym + " " + r.text;
@@ -761,11 +774,12 @@ public final class SqlTranslator {
         StringBuilder b = new StringBuilder("(");
         for (int i = 0; i < in.values().size(); i++) {
             Expr v = in.values().get(i);
-            Sql vs = compile(v, s);
+            Sql vs = v instanceof Expr.StringLit lit && subject.type != FieldType.STRING ? literalFor(lit, subject.type)
+                    : compile(v, s);
             if (i > 0) {
                 b.append(" OR ");
             }
-            b.append(compare(BinaryOp.EQ, in.subject(), subject, v, vs).text);
+            b.append(compare(BinaryOp.EQ, subject, vs).text);
         }
         b.append(")");
         return new Sql(in.negated() ? "(NOT " + b + ")" : b.toString(), FieldType.BOOLEAN);
@@ -1068,7 +1082,14 @@ public final class SqlTranslator {
                 if (t == null || t.type != FieldType.TIMESTAMP) {
                     throw error(c.start(), name + " needs @timestamp, which an earlier stats has replaced");
                 }
-                String key = q("@timestamp");
+                List<String> parts = new ArrayList<>();
+                parts.add(q("@timestamp"));
+                for (Col col : s.rel.cols) {
+                    if (col.hidden && col.name.startsWith(HIDDEN + "t")) {
+                        parts.add(q(col.name));
+                    }
+                }
+                String key = parts.size() == 1 ? parts.get(0) : d.tuple(parts);
                 boolean max = name.equals("latest");
                 return new Sql(d.argMin(x.text, key, max) + " FILTER (WHERE " + x.text + " IS NOT NULL)", x.type);
             }
