@@ -66,7 +66,14 @@ public final class FlowLogQuerySchema {
     public static final List<String> BOOKKEEPING = List.of("import_id", "line_no");
 
     /** CloudWatch's names for two fields the contract calls {@code start} and {@code end}. */
-    public static final Map<String, String> SYNONYMS = Map.of("startTime", "start", "endTime", "end");
+    public static final Map<String, String> SYNONYMS = synonyms();
+
+    private static Map<String, String> synonyms() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("startTime", "start");
+        m.put("endTime", "end");
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private FlowLogQuerySchema() {
     }
