@@ -69,7 +69,7 @@ public final class CloudWatchQueryEngine implements QueryEngine {
         int at = 0;
         for (Expr.Field f : QueryFields.references(query)) {
             String to = TO_CLOUDWATCH.get(f.name());
-            if (to != null && text.startsWith(f.name(), f.start())) {
+            if (to != null) {
                 b.append(text, at, f.start()).append(to);
                 at = f.end();
             }
