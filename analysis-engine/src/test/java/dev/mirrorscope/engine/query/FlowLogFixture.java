@@ -21,17 +21,17 @@ import java.util.Random;
  * unknown later field and carries awkward strings (blank, padded, numbers, invalid IPs). Each record has
  * its own {@code interfaceId} ({@code eni-<n>}) so results can be compared record by record.
  */
-final class FlowLogFixture {
-    record Rec(int importId, long lineNo, Integer version, String accountId, String interfaceId, String srcAddr,
+public final class FlowLogFixture {
+    public record Rec(int importId, long lineNo, Integer version, String accountId, String interfaceId, String srcAddr,
                String dstAddr, Integer srcPort, Integer dstPort, Integer protocol, Long packets, Long bytes,
                Long start, Long end, String action, String logStatus, String vpcId, Integer tcpFlags,
                String pktSrcAddr, String flowDirection, String futureField) {
-        long tsMillis() {
+        public long tsMillis() {
             return start * 1000;
         }
 
         /** The default-format line, {@code -} for absent fields. */
-        String message() {
+        public String message() {
             Object[] v = {version, accountId, interfaceId, srcAddr, dstAddr, srcPort, dstPort, protocol, packets,
                 bytes, start, end, action, logStatus};
             StringBuilder b = new StringBuilder();
@@ -59,7 +59,7 @@ final class FlowLogFixture {
     private FlowLogFixture() {
     }
 
-    static List<Rec> records() {
+    public static List<Rec> records() {
         Random r = new Random(42);
         List<Rec> out = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
@@ -95,7 +95,7 @@ final class FlowLogFixture {
     }
 
     /** {@code <dir>/flowlogs.duckdb} holding {@code records}. */
-    static void file(Path dir, List<Rec> records) throws SQLException {
+    public static void file(Path dir, List<Rec> records) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("flowlogs.duckdb"))) {
             fill(c, records);
         }
