@@ -205,7 +205,7 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private QueryEngine engine(Closer closer) throws IOException {
+    private QueryEngine engine(Closer closer) throws IOException, QuerySyntaxException {
         switch (engine.toLowerCase(Locale.ROOT)) {
             case "local":
                 return local(closer);
@@ -245,7 +245,7 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private QueryEngine local(Closer closer) throws IOException {
+    private QueryEngine local(Closer closer) throws IOException, QuerySyntaxException {
         if (session == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the local engine needs --session DIR");
         }
@@ -264,7 +264,7 @@ final class QueryCommand implements Callable<Integer> {
                 Session opened = Session.open(session);
                 closer.add(opened::close);
                 LocalQueryEngine e = CaptureTables.open(opened, s.equals("packets") ? CaptureTables.Kind.PACKETS
-                        : CaptureTables.Kind.FLOWS);
+                        : CaptureTables.Kind.FLOWS, printSql ? null : query);
                 closer.add(e::close);
                 return e;
             }

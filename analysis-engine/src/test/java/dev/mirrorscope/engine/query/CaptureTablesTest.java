@@ -122,4 +122,19 @@ class CaptureTablesTest {
                     f.bytesAb() + f.bytesBa())).toList());
         }
     }
+
+    @Test
+    void loadingOnlyTheFieldsAQueryReadsGivesTheSameAnswer() throws Exception {
+        String q = "filter dport = 443 | stats count(*) as n, count_distinct(src) as s by vni | sort vni";
+        try (LocalQueryEngine all = CaptureTables.open(session, CaptureTables.Kind.PACKETS);
+             LocalQueryEngine some = CaptureTables.open(session, CaptureTables.Kind.PACKETS, q)) {
+            assertThat(run(some, q)).isEqualTo(run(all, q)).isNotEmpty();
+        }
+        assertThat(CaptureTables.needed(Query.parse(q), CaptureTables.Kind.PACKETS))
+                .containsExactlyInAnyOrder("dport", "src", "vni", "ts_ns");
+        assertThat(CaptureTables.needed(Query.parse("filter dport = 443"), CaptureTables.Kind.PACKETS)).isNull();
+        assertThat(CaptureTables.needed(Query.parse("parse \"* *\" as a, b | fields a"), CaptureTables.Kind.PACKETS))
+                .isNull();
+        assertThat(CaptureTables.needed(Query.parse("fields @message"), CaptureTables.Kind.FLOWS)).isNull();
+    }
 }
