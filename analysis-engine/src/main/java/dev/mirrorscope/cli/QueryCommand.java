@@ -2,6 +2,7 @@ package dev.mirrorscope.cli;
 
 import dev.mirrorscope.engine.Session;
 import dev.mirrorscope.engine.query.CaptureTables;
+import dev.mirrorscope.engine.query.CsvResultSink;
 import dev.mirrorscope.engine.query.LocalQueryEngine;
 import dev.mirrorscope.engine.query.QueryCancellation;
 import dev.mirrorscope.engine.query.QueryEngine;
@@ -167,7 +168,7 @@ final class QueryCommand implements Callable<Integer> {
             if (machine && fmt.equals("jsonl")) {
                 sink = jsonl = new QueryOutput.Jsonl(out);
             } else if (machine) {
-                sink = new QueryOutput.Csv(out);
+                sink = new CsvResultSink(out);
             } else {
                 sink = tableOut = new QueryOutput.Table(out);
             }

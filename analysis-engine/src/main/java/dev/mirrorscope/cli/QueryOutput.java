@@ -2,39 +2,25 @@ package dev.mirrorscope.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mirrorscope.engine.query.OutputColumn;
+import dev.mirrorscope.engine.query.QueryValues;
 import dev.mirrorscope.engine.query.ResultSink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The query command's three outputs: jsonl and csv for machines, an aligned table for people. */
+/** The query command's jsonl for machines and aligned table for people (csv: {@link dev.mirrorscope.engine.query.CsvResultSink}). */
 final class QueryOutput {
     /** Timestamps as CloudWatch Logs Insights shows them (UTC). */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = QueryValues.TIME;
 
     private QueryOutput() {
     }
 
     static String text(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Instant i) {
-            return TIME.format(i);
-        }
-        if (v instanceof Double d) {
-            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-                return Long.toString(d.longValue()) + ".0";
-            }
-            return d.toString();
-        }
-        return v.toString();
+        return QueryValues.text(v);
     }
 
     /** One JSON object per row, keys as the query names its columns; absent values are null. */
@@ -82,51 +68,6 @@ final class QueryOutput {
 
         void close() throws IOException {
             g.close();
-        }
-    }
-
-    /** RFC 4180 CSV with a header row; absent values are empty fields. */
-    static final class Csv implements ResultSink {
-        private final PrintWriter out;
-
-        Csv(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void columns(List<OutputColumn> columns) {
-            List<String> names = new ArrayList<>();
-            for (OutputColumn c : columns) {
-                names.add(c.name());
-            }
-            line(names.toArray());
-        }
-
-        @Override
-        public boolean row(Object[] values) {
-            line(values);
-            return true;
-        }
-
-        private void line(Object[] values) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                String s = text(values[i]);
-                if (s != null) {
-                    b.append(quote(s));
-                }
-            }
-            out.print(b.append("\r\n"));
-        }
-
-        static String quote(String s) {
-            if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-                return s;
-            }
-            return '"' + s.replace("\"", "\"\"") + '"';
         }
     }
 

@@ -11,6 +11,7 @@ final class QueryLexer {
     private final String text;
     private int pos;
     private Token peeked;
+    private final java.util.List<int[]> comments = new java.util.ArrayList<>();
 
     QueryLexer(String text) throws QuerySyntaxException {
         this.text = text;
@@ -22,6 +23,11 @@ final class QueryLexer {
 
     String text() {
         return text;
+    }
+
+    /** [start, end) of the comments skipped so far. */
+    java.util.List<int[]> comments() {
+        return comments;
     }
 
     Token peek() throws QuerySyntaxException {
@@ -167,9 +173,11 @@ final class QueryLexer {
             if (Character.isWhitespace(c)) {
                 pos++;
             } else if (c == '#') {
+                int from = pos;
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     pos++;
                 }
+                comments.add(new int[] {from, pos});
             } else {
                 return;
             }
