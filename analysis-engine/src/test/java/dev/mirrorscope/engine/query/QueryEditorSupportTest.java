@@ -50,8 +50,8 @@ class QueryEditorSupportTest {
         assertThat(c).extracting(QueryCompletion.Candidate::text).containsExactly("srcAddr", "srcPort");
         assertThat(c.get(0).replaceStart()).isEqualTo(31);
         assertThat(QueryCompletion.at("fields bytes as total | sort to", 31, List.of()))
-                .extracting(QueryCompletion.Candidate::text).containsExactly("total", "toMillis(", "toupper(",
-                        "tolower(");
+                .extracting(QueryCompletion.Candidate::text).containsExactly("total", "toupper(", "tolower(",
+                        "toMillis(");
         assertThat(QueryCompletion.at("fields f", 8, List.of("foo-bar"))).extracting(QueryCompletion.Candidate::text)
                 .contains("`foo-bar`", "floor(", "fromMillis(");
         assertThat(QueryCompletion.at("filter a = \"sr", 14, List.of("srcAddr"))).isEmpty();
