@@ -13,11 +13,19 @@ public record Query(String text, List<Command> commands) {
         return QueryParser.parse(text);
     }
 
-    /** True when the query has a {@code stats} command whose first group is a {@code bin(...)}. */
+    /** True when the query's last {@code stats} groups by a {@code bin(...)} (its results are a time series). */
     public boolean statsByBin() {
+        Command.Stats last = null;
         for (Command c : commands) {
-            if (c instanceof Command.Stats s && !s.groups().isEmpty()
-                    && s.groups().get(0).expr() instanceof Expr.Call call && call.function().name().equals("bin")) {
+            if (c instanceof Command.Stats s) {
+                last = s;
+            }
+        }
+        if (last == null) {
+            return false;
+        }
+        for (Command.Item g : last.groups()) {
+            if (g.expr() instanceof Expr.Call call && call.function().name().equals("bin")) {
                 return true;
             }
         }
