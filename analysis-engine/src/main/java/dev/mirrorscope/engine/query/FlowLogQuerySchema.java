@@ -141,9 +141,7 @@ public final class FlowLogQuerySchema {
         addAbsentAndSynonyms(fields, names);
         List<String> message = new ArrayList<>();
         for (String f : DEFAULT_FORMAT) {
-            if (columns.containsKey(camelCase(f))) {
-                message.add(camelCase(f));
-            }
+            message.add(camelCase(f));
         }
         List<String> order = new ArrayList<>();
         for (String b : BOOKKEEPING) {
@@ -227,9 +225,7 @@ public final class FlowLogQuerySchema {
         addAbsentAndSynonyms(fields, names);
         List<String> message = new ArrayList<>();
         for (String f : DEFAULT_FORMAT) {
-            if (logNames.contains(f)) {
-                message.add(camelCase(f));
-            }
+            message.add(camelCase(f));
         }
         String ts = "(CAST(" + d.quote("start") + " AS BIGINT) * 1000)";
         return new SourceSchema("flow logs in Athena", quotedTable, fields, ts, message, List.of());

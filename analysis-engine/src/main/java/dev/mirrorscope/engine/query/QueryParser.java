@@ -616,6 +616,11 @@ public final class QueryParser {
      * just inside parentheses or before an opening one ({@code avg (x)} is named {@code avg(x)}).
      */
     String normalizedText(int start, int end) {
+        return normalize(text, start, end);
+    }
+
+    /** {@link #normalizedText} of any query text. */
+    static String normalize(String text, int start, int end) {
         StringBuilder b = new StringBuilder();
         boolean space = false;
         char quote = 0;

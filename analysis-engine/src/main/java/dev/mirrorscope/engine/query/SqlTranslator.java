@@ -391,9 +391,13 @@ public final class SqlTranslator {
         List<Item> computed = new ArrayList<>();
         List<Sql> computedSql = new ArrayList<>();
         for (Command.SortKey k : st.keys()) {
+            Col named = k.expr() instanceof Expr.Call ? cur.col(QueryParser.normalize(query.text(), k.expr().start(),
+                    k.expr().end())) : null;
             if (k.expr() instanceof Expr.Field f) {
                 Col c = resolve(f);
                 keys.add(new OrderKey(c.name, k.descending(), c.type == FieldType.STRING));
+            } else if (named != null && !named.hidden) {
+                keys.add(new OrderKey(named.name, k.descending(), named.type == FieldType.STRING));
             } else {
                 Sql sql = compile(k.expr(), new Scope(cur, false));
                 String n = HIDDEN + "o" + (hiddenCounter++);
@@ -817,6 +821,13 @@ public final class SqlTranslator {
 
     private Sql call(Expr.Call c, Scope s) throws QuerySyntaxException {
         Functions.Function f = c.function();
+        if (!s.aggregates) {
+            // after stats, count(*) or bin(5m) written again names the column stats made
+            Col made = s.rel.col(QueryParser.normalize(query.text(), c.start(), c.end()));
+            if (made != null && !made.hidden) {
+                return new Sql(q(made.name), made.type);
+            }
+        }
         if (f.aggregate()) {
             if (!s.aggregates) {
                 throw error(c.start(), f.name() + " is an aggregate function; use it in stats");

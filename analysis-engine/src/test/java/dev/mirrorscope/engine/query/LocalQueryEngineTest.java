@@ -433,6 +433,51 @@ class LocalQueryEngineTest {
     }
 
     @Test
+    void aggregatesWrittenAgainAfterStatsNameTheirColumns() throws Exception {
+        Result r = run("stats count(*) by srcAddr | sort count(*) desc, srcAddr | limit 3 | fields count(*) * 2 as twice");
+        Map<String, Long> counts = new TreeMap<>(Comparator.nullsLast(Comparator.<String>naturalOrder()));
+        for (Rec x : recs) {
+            counts.merge(x.srcAddr(), 1L, Long::sum);
+        }
+        List<Map.Entry<String, Long>> exp = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey,
+                        Comparator.nullsLast(LocalQueryEngineTest::natural))).limit(3).toList();
+        assertThat(r.names()).containsExactly("srcAddr", "count(*)", "twice");
+        for (int i = 0; i < 3; i++) {
+            assertThat(r.rows().get(i)).containsExactly(exp.get(i).getKey(), exp.get(i).getValue(),
+                    exp.get(i).getValue() * 2);
+        }
+        Result bins = run("stats count(*) by bin(10m) | sort bin(10m) desc");
+        assertThat(bins.names()).containsExactly("bin(10m)", "count(*)");
+        assertThat(((Instant) bins.rows().get(0).get(0))).isAfter((Instant) bins.rows().get(1).get(0));
+    }
+
+    @Test
+    void messageKeepsTheDefaultPositionsWhenTheTableLacksAField() throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE flow_logs (version INTEGER, srcAddr VARCHAR, start BIGINT, action VARCHAR)");
+                s.execute("INSERT INTO flow_logs VALUES (3, '10.0.0.1', 1700000000, 'ACCEPT')");
+            }
+            try (LocalQueryEngine e = LocalQueryEngine.overFlowLogs(c)) {
+                List<Object> got = new ArrayList<>();
+                e.run("fields @message", null, new ResultSink() {
+                    @Override
+                    public void columns(List<OutputColumn> columns) {
+                    }
+
+                    @Override
+                    public boolean row(Object[] values) {
+                        got.add(values[0]);
+                        return true;
+                    }
+                }, null);
+                assertThat(got).containsExactly("3 - - 10.0.0.1 - - - - - - 1700000000 - ACCEPT -");
+            }
+        }
+    }
+
+    @Test
     void chainedStats() throws Exception {
         Result r = run("stats sum(bytes) as b by srcAddr, dstAddr | stats max(b) as top, count(*) as pairs by srcAddr"
                 + " | sort top desc | limit 5");
