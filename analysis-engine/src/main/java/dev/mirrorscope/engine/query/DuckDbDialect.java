@@ -121,17 +121,45 @@ public final class DuckDbDialect implements SqlDialect {
 
     @Override
     public String isIpv6(String s) {
-        return fullMatch(s, IpAddresses.IPV6_REGEX);
+        return "(strpos(" + s + ", ':') > 0 AND " + fullMatch(s, IpAddresses.IPV6_REGEX) + ")";
     }
 
+    /**
+     * The octets the prefix covers whole are a string prefix; only addresses starting with it are checked
+     * as IPv4 and, for a prefix within an octet, have that octet compared. Converting every address to a
+     * number instead took ten times longer on ten million records.
+     */
     @Override
     public String ipv4InSubnet(String s, IpAddresses.Cidr cidr) {
-        return "(__ms_ip4(" + s + ") BETWEEN " + cidr.v4Low() + " AND " + cidr.v4High() + ")";
+        long v = cidr.v4Low();
+        int[] octets = {(int) (v >>> 24), (int) ((v >>> 16) & 255), (int) ((v >>> 8) & 255), (int) (v & 255)};
+        int whole = cidr.prefix() / 8;
+        StringBuilder b = new StringBuilder("(");
+        if (whole == 4) {
+            return "(" + s + " = " + constant(octets[0] + "." + octets[1] + "." + octets[2] + "." + octets[3]) + ")";
+        }
+        if (whole > 0) {
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < whole; i++) {
+                prefix.append(octets[i]).append('.');
+            }
+            b.append("starts_with(").append(s).append(", ").append(constant(prefix.toString())).append(") AND ");
+        }
+        b.append(isIpv4(s));
+        int bits = cidr.prefix() % 8;
+        if (bits > 0) {
+            int lo = octets[whole];
+            int hi = lo | (0xff >> bits);
+            b.append(" AND TRY_CAST(split_part(").append(s).append(", '.', ").append(whole + 1)
+                    .append(") AS INTEGER) BETWEEN ").append(lo).append(" AND ").append(hi);
+        }
+        return b.append(")").toString();
     }
 
     @Override
     public String ipv6InSubnet(String s, IpAddresses.Cidr cidr) {
-        return "(__ms_ip6_hex(" + s + ") BETWEEN " + constant(cidr.v6Low()) + " AND " + constant(cidr.v6High()) + ")";
+        return "(strpos(" + s + ", ':') > 0 AND __ms_ip6_hex(" + s + ") BETWEEN " + constant(cidr.v6Low()) + " AND "
+                + constant(cidr.v6High()) + ")";
     }
 
     @Override

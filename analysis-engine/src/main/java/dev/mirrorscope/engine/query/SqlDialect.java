@@ -63,6 +63,11 @@ public interface SqlDialect {
     /** An ordered tuple of values that compares element by element (an ordering key). */
     String tuple(List<String> values);
 
+    /** A row value (struct) of the values, compared field by field. */
+    default String row(List<String> values) {
+        return "row(" + String.join(", ", values) + ")";
+    }
+
     /** A double literal for a finite value. */
     default String doubleLiteral(double v) {
         String s = Double.toString(v);

@@ -409,6 +409,11 @@ public final class SqlTranslator {
         if (!computed.isEmpty()) {
             project(computed, computedSql, true);
         }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).natural) {
+                keys.set(i, new OrderKey(naturalRank(keys.get(i).column), keys.get(i).desc, false));
+            }
+        }
         List<OrderKey> order = new ArrayList<>(keys);
         Set<String> seen = new HashSet<>();
         for (OrderKey k : keys) {
@@ -420,6 +425,38 @@ public final class SqlTranslator {
             }
         }
         cur = new Rel(cur.name, cur.cols, order, cur.aggregated);
+    }
+
+    /**
+     * A hidden column ranking {@code column}'s strings in Logs Insights' natural order (numbers after other
+     * values, digit runs by length then value). The order key is costly per value, so it is computed once
+     * per distinct value and joined back, not once per record.
+     */
+    private String naturalRank(String column) {
+        String v = HIDDEN + "nv";
+        String nr = HIDDEN + "nr";
+        String rank = HIDDEN + "r" + (hiddenCounter++);
+        String distinct = stage("SELECT DISTINCT " + q(column) + " AS " + q(v) + " FROM " + q(cur.name) + " WHERE "
+                + q(column) + " IS NOT NULL");
+        String x = q(v);
+        String isNum = d.fullMatch(x, NUMBER_TEXT);
+        String natural = "CASE WHEN " + isNum + " THEN 1 ELSE 0 END, CASE WHEN " + isNum + " THEN TRY_CAST(" + x
+                + " AS DOUBLE) END, CASE WHEN " + isNum + " THEN " + x + " ELSE coalesce(" + d.naturalKey(x) + ", '') END, "
+                + x;
+        String ranked = stage("SELECT " + x + ", " + d.rowNumber("", natural) + " AS " + q(nr) + " FROM "
+                + q(distinct));
+        StringBuilder s = new StringBuilder("SELECT ");
+        List<Col> cols = new ArrayList<>();
+        for (Col c : cur.cols) {
+            s.append("t.").append(q(c.name)).append(", ");
+            cols.add(c);
+        }
+        s.append("r.").append(q(nr)).append(" AS ").append(q(rank)).append(" FROM ").append(q(cur.name))
+                .append(" AS t LEFT JOIN ").append(q(ranked)).append(" AS r ON t.").append(q(column)).append(" = r.")
+                .append(x);
+        cols.add(new Col(rank, FieldType.INTEGER, true));
+        cur = new Rel(stage(s.toString()), cols, cur.order, cur.aggregated);
+        return rank;
     }
 
     private void limit(Command.Limit l) {
@@ -478,22 +515,7 @@ public final class SqlTranslator {
     private String orderBy(List<OrderKey> keys) {
         StringBuilder b = new StringBuilder();
         for (OrderKey k : keys) {
-            String dir = k.desc ? " DESC NULLS LAST" : " ASC NULLS LAST";
-            String col = q(k.column);
-            if (b.length() > 0) {
-                b.append(", ");
-            }
-            if (k.natural) {
-                String isNum = d.fullMatch(col, NUMBER_TEXT);
-                b.append("CASE WHEN ").append(col).append(" IS NULL THEN NULL WHEN ").append(isNum)
-                        .append(" THEN 1 ELSE 0 END").append(dir).append(", ");
-                b.append("CASE WHEN ").append(isNum).append(" THEN TRY_CAST(").append(col)
-                        .append(" AS DOUBLE) END").append(dir).append(", ");
-                b.append("CASE WHEN ").append(isNum).append(" THEN ").append(col).append(" ELSE ")
-                        .append(d.naturalKey(col)).append(" END").append(dir);
-            } else {
-                b.append(col).append(dir);
-            }
+            b.append(b.length() > 0 ? ", " : "").append(q(k.column)).append(k.desc ? " DESC NULLS LAST" : " ASC NULLS LAST");
         }
         return b.toString();
     }
@@ -1110,7 +1132,11 @@ public final class SqlTranslator {
                 if (x.type != FieldType.STRING) {
                     return new Sql((max ? "max(" : "min(") + x.text + ")", x.type);
                 }
-                return new Sql(d.argMin(x.text, d.naturalKey(x.text), max), x.type);
+                String isNum = d.fullMatch(x.text, NUMBER_TEXT);
+                String key = d.row(List.of("CASE WHEN " + isNum + " THEN 1 ELSE 0 END", "CASE WHEN " + isNum
+                        + " THEN TRY_CAST(" + x.text + " AS DOUBLE) END", "CASE WHEN " + isNum + " THEN " + x.text
+                        + " ELSE coalesce(" + d.naturalKey(x.text) + ", '') END"));
+                return new Sql(d.argMin(x.text, key, max), x.type);
             }
             default:
                 throw new IllegalStateException("aggregate without translation: " + name);

@@ -379,9 +379,9 @@ class LocalQueryEngineTest {
         Result r = run("stats avg(bytes) as a, count(*) as c, count(srcAddr) as cs, count_distinct(dstPort) as cd,"
                 + " min(bytes) as mn, max(srcAddr) as mx, sum(packets) as s, stddev(bytes) as sd,"
                 + " pct(bytes, 90) as p90, earliest(srcAddr) as e, latest(srcAddr) as l, sortsFirst(srcAddr) as sf,"
-                + " sortsLast(srcAddr) as sl, count() as c2 by vpcId");
+                + " sortsLast(srcAddr) as sl, count() as c2, sortsFirst(futureField) as ff, sortsLast(futureField) as fl by vpcId");
         assertThat(r.names()).containsExactly("vpcId", "a", "c", "cs", "cd", "mn", "mx", "s", "sd", "p90", "e", "l",
-                "sf", "sl", "c2");
+                "sf", "sl", "c2", "ff", "fl");
         Map<String, List<Rec>> groups = new TreeMap<>(recs.stream().collect(Collectors.groupingBy(Rec::vpcId)));
         assertThat(r.rows()).hasSize(groups.size());
         int i = 0;
@@ -411,6 +411,9 @@ class LocalQueryEngineTest {
             assertThat(row.get(12)).isEqualTo(srcs.stream().min(LocalQueryEngineTest::natural).orElseThrow());
             assertThat(row.get(13)).isEqualTo(srcs.stream().max(LocalQueryEngineTest::natural).orElseThrow());
             assertThat(row.get(14)).isEqualTo((long) g.size());
+            List<String> odd = g.stream().map(Rec::futureField).filter(Objects::nonNull).toList();
+            assertThat(row.get(15)).isEqualTo(odd.stream().min(LocalQueryEngineTest::natural).orElseThrow());
+            assertThat(row.get(16)).isEqualTo(odd.stream().max(LocalQueryEngineTest::natural).orElseThrow());
         }
     }
 
