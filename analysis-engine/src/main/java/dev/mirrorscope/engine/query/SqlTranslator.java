@@ -39,7 +39,11 @@ public final class SqlTranslator {
     private static final Pattern NUMBER = Pattern.compile("\\s*-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*");
     private static final String NUMBER_TEXT = "-?[0-9]+(\\.[0-9]+)?";
 
-    private record Col(String name, FieldType type, boolean hidden) {
+    /** A column; {@code lazy} is set for one not yet computed (its SQL over the current columns). */
+    private record Col(String name, FieldType type, boolean hidden, String lazy, Set<String> inputs) {
+        Col(String name, FieldType type, boolean hidden) {
+            this(name, type, hidden, null, Set.of());
+        }
     }
 
     private record OrderKey(String column, boolean desc, boolean natural) {
@@ -122,6 +126,7 @@ public final class SqlTranslator {
             throws QuerySyntaxException {
         base(source, range, baseConditions);
         for (Command c : query.commands()) {
+            materializeFor(c);
             if (c instanceof Command.Fields f) {
                 fields(f);
             } else if (c instanceof Command.Filter f) {
@@ -163,6 +168,12 @@ public final class SqlTranslator {
                 }
             }
         }
+        for (String n : out) {
+            Col c = cur.col(n);
+            if (c != null && c.lazy != null) {
+                materialize();
+            }
+        }
         List<OutputColumn> columns = new ArrayList<>();
         StringBuilder select = new StringBuilder();
         for (String n : out) {
@@ -188,6 +199,64 @@ public final class SqlTranslator {
         return new SqlPlan(sql.toString(), params, columns, regexes);
     }
 
+    /** Computes lazy columns a command reads, or whose inputs it is about to replace. */
+    private void materializeFor(Command c) {
+        boolean needed = false;
+        for (Col col : cur.cols) {
+            if (col.lazy == null) {
+                continue;
+            }
+            Set<String> refs = new HashSet<>();
+            Set<String> writes = new HashSet<>();
+            if (c instanceof Command.Fields f) {
+                for (Item i : f.items()) {
+                    fieldRefs(i.expr(), refs);
+                    writes.add(i.name());
+                }
+            } else if (c instanceof Command.Filter f) {
+                fieldRefs(f.condition(), refs);
+            } else if (c instanceof Command.Stats st) {
+                for (Item i : st.aggregates()) {
+                    fieldRefs(i.expr(), refs);
+                }
+                for (Item i : st.groups()) {
+                    fieldRefs(i.expr(), refs);
+                }
+            } else if (c instanceof Command.Sort st) {
+                for (Command.SortKey k : st.keys()) {
+                    fieldRefs(k.expr(), refs);
+                }
+            } else if (c instanceof Command.Parse p) {
+                fieldRefs(p.source(), refs);
+                writes.addAll(p.names());
+            } else if (c instanceof Command.Dedup dd) {
+                for (Expr.Field f : dd.fields()) {
+                    refs.add(f.name());
+                }
+            }
+            if (refs.contains(col.name) || writes.contains(col.name)) {
+                needed = true;
+            }
+            for (String w : writes) {
+                needed |= col.inputs.contains(w);
+            }
+        }
+        if (needed) {
+            materialize();
+        }
+    }
+
+    private void materialize() {
+        List<String> select = new ArrayList<>();
+        List<Col> cols = new ArrayList<>();
+        for (Col c : cur.cols) {
+            select.add(c.lazy == null ? q(c.name) : c.lazy + " AS " + q(c.name));
+            cols.add(c.lazy == null ? c : new Col(c.name, c.type, c.hidden));
+        }
+        cur = new Rel(stage("SELECT " + String.join(", ", select) + " FROM " + q(cur.name)), cols, cur.order,
+                cur.aggregated);
+    }
+
     private String stage(String select) {
         String name = "q" + ctes.size();
         ctes.add(q(name) + " AS (" + select + ")");
@@ -206,13 +275,14 @@ public final class SqlTranslator {
         s.append(source.timestampSql()).append(" AS ").append(q("@timestamp"));
         cols.add(new Col("@timestamp", FieldType.TIMESTAMP, false));
         if (!source.messageFields().isEmpty()) {
-            s.append(", concat_ws(' '");
-            for (String m : source.messageFields()) {
-                SourceSchema.SourceField f = source.field(m);
-                s.append(", coalesce(").append(castText(f.sql(), f.type())).append(", '-')");
+            // computed where first needed: building it for every record before a limit cost more than the scan
+            StringBuilder m = new StringBuilder("concat_ws(' '");
+            for (String f : source.messageFields()) {
+                SourceSchema.SourceField sf = source.field(f);
+                m.append(", coalesce(").append(castText(q(sf.name()), sf.type())).append(", '-')");
             }
-            s.append(") AS ").append(q("@message"));
-            cols.add(new Col("@message", FieldType.STRING, false));
+            cols.add(new Col("@message", FieldType.STRING, false, m.append(")").toString(),
+                    Set.copyOf(source.messageFields())));
         }
         List<OrderKey> order = new ArrayList<>();
         order.add(new OrderKey("@timestamp", true, false));
@@ -306,7 +376,9 @@ public final class SqlTranslator {
         for (Col c : cur.cols) {
             Integer idx = last.get(c.name);
             if (idx == null) {
-                select.add(q(c.name));
+                if (c.lazy == null) {
+                    select.add(q(c.name));
+                }
                 cols.add(c);
                 continue;
             }
@@ -448,7 +520,9 @@ public final class SqlTranslator {
         StringBuilder s = new StringBuilder("SELECT ");
         List<Col> cols = new ArrayList<>();
         for (Col c : cur.cols) {
-            s.append("t.").append(q(c.name)).append(", ");
+            if (c.lazy == null) {
+                s.append("t.").append(q(c.name)).append(", ");
+            }
             cols.add(c);
         }
         s.append("r.").append(q(nr)).append(" AS ").append(q(rank)).append(" FROM ").append(q(cur.name))
@@ -505,8 +579,12 @@ public final class SqlTranslator {
         String numbered = stage("SELECT *, " + d.rowNumber(partition.toString(), orderBy(cur.order)) + " AS "
                 + q(rn) + " FROM " + q(cur.name));
         StringBuilder s = new StringBuilder("SELECT ");
-        for (int i = 0; i < cur.cols.size(); i++) {
-            s.append(i == 0 ? "" : ", ").append(q(cur.cols.get(i).name));
+        boolean first = true;
+        for (Col c : cur.cols) {
+            if (c.lazy == null) {
+                s.append(first ? "" : ", ").append(q(c.name));
+                first = false;
+            }
         }
         s.append(" FROM ").append(q(numbered)).append(" WHERE ").append(q(rn)).append(" = 1").append(nulls);
         cur = new Rel(stage(s.toString()), cur.cols, cur.order, cur.aggregated);
@@ -656,6 +734,9 @@ public final class SqlTranslator {
             Col c = s.rel.col(f.name());
             if (c == null || c.hidden) {
                 throw unknownField(f, s.rel);
+            }
+            if (c.lazy != null) {
+                throw new IllegalStateException(c.name + " used before it was computed");
             }
             return new Sql(q(c.name), c.type);
         }
