@@ -1,11 +1,13 @@
 package dev.mirrorscope.engine.query.remote;
 
+import java.io.IOException;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,12 +22,22 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 public record AwsSettings(String region, String profile, URI endpoint, AwsCredentialsProvider credentials) {
     public static final AwsSettings DEFAULTS = new AwsSettings(null, null, null, null);
 
-    public CloudWatchLogsClient cloudWatchLogs() {
-        return configure(CloudWatchLogsClient.builder()).build();
+    /** A CloudWatch Logs client; a missing region or profile becomes one clear message. */
+    public CloudWatchLogsClient cloudWatchLogs() throws IOException {
+        try {
+            return configure(CloudWatchLogsClient.builder()).build();
+        } catch (SdkException e) {
+            throw new IOException(AwsErrors.describe("CloudWatch Logs", e), e);
+        }
     }
 
-    public AthenaClient athena() {
-        return configure(AthenaClient.builder()).build();
+    /** An Athena client; a missing region or profile becomes one clear message. */
+    public AthenaClient athena() throws IOException {
+        try {
+            return configure(AthenaClient.builder()).build();
+        } catch (SdkException e) {
+            throw new IOException(AwsErrors.describe("Athena", e), e);
+        }
     }
 
     /** Applies these settings to any synchronous SDK v2 client builder. */

@@ -58,7 +58,7 @@ class AthenaQueryEngineTest {
     AthenaQueryEngine engine;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         client = new AwsSettings("eu-west-1", null, URI.create(wm.baseUrl()), StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-real-secret"))).athena();
         engine = new AthenaQueryEngine(client, TARGET, AthenaFlowLogTable.queryFields(), true, Duration.ofMillis(5));

@@ -50,7 +50,7 @@ class CloudWatchQueryEngineTest {
     CloudWatchQueryEngine engine;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         client = new AwsSettings("us-east-1", null, URI.create(wm.baseUrl()), StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-real-secret"))).cloudWatchLogs();
         engine = new CloudWatchQueryEngine(client, List.of("/vpc/flow-logs", "/vpc/other"), Duration.ofMillis(5));
