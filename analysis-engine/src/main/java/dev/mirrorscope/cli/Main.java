@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "mirrorscope", mixinStandardHelpOptions = true, version = "Mirrorscope 0.1.0",
         description = "Packets, flows and configuration of AWS networks in one session.",
         subcommands = {IngestCommand.class, PacketsCommand.class, FlowsCommand.class, GenerateCommand.class,
-                BenchCommand.class, ReachCommand.class, SnapshotCommand.class, AccessCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchCommand.class, QueryCommand.class, QueryBenchCommand.class, ReachCommand.class,
+                SnapshotCommand.class, AccessCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
