@@ -302,7 +302,7 @@ public final class IngestPipeline {
                         long offset = gzip ? rawOffset + pb.offset[i] : pb.fileOffset[i];
                         index.append(offset, ts, len, pb.capLen[i], b.flowIndex[i], pb.linkType[i], pb.iface[i],
                                 flags, b.tunnel[i]);
-                        rollups.add(ts, len, b.dirBa[i], b.flowIndex[i] >= 0, b.proto[i], b.vni[i], b.servicePort[i],
+                        rollups.add(ts, len, b.dirBa[i], b.flowIndex[i], b.proto[i], b.vni[i], b.servicePort[i],
                                 b.ipVersion[i], b.srcHi[i], b.srcLo[i]);
                         packets++;
                         bytes += len;

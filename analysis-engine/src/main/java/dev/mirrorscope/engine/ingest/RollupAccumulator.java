@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.TreeMap;
  * data behind the charts. Intervals are aligned to the epoch. An interval is written once capture time
  * has moved well past it, so memory holds only the recent ones; hosts and ports keep the busiest
  * {@link #TOP_KEYS} per interval and fold the rest into "other" to bound the row count.
+ *
+ * <p>Every dimension of a packet in a flow follows from its flow and direction, so such packets are
+ * counted once per (flow, direction) and interval, and spread over the dimensions when the interval is
+ * written: one hash probe per packet instead of seven.
  */
 final class RollupAccumulator {
     static final long INTERVAL_NS = 1_000_000_000L;
@@ -35,8 +40,10 @@ final class RollupAccumulator {
     private static final int MAX_NAMES = 200_000;
 
     private final long captureId;
-    private final TreeMap<Long, LongCounterMap> intervals = new TreeMap<>();
+    private final TreeMap<Long, Interval> intervals = new TreeMap<>();
     private final Map<Long, String> ipv6Names = new HashMap<>();
+    /** The interval of the previous packet: consecutive packets nearly always share one. */
+    private Interval current;
     private long newest = Long.MIN_VALUE;
     private long rows;
 
@@ -44,33 +51,52 @@ final class RollupAccumulator {
         this.captureId = captureId;
     }
 
-    void add(long ts, int frameLen, boolean dirBa, boolean inFlow, int proto, int vni, int port,
+    /** Counts one packet; flowIndex is negative for a packet outside any flow. */
+    void add(long ts, int frameLen, boolean dirBa, long flowIndex, int proto, int vni, int port,
              int ipVersion, long srcHi, long srcLo) {
         long start = Math.floorDiv(ts, INTERVAL_NS) * INTERVAL_NS;
-        LongCounterMap m = intervals.get(start);
-        if (m == null) {
-            m = new LongCounterMap(256);
-            intervals.put(start, m);
+        Interval in = current;
+        if (in == null || in.start != start) {
+            in = interval(start);
         }
-        m.add(key(DIM_TOTAL, 0), 1, frameLen);
-        if (inFlow) {
-            m.add(key(DIM_DIR, dirBa ? 1 : 0), 1, frameLen);
-        }
-        m.add(key(DIM_PROTO, proto < 0 ? NONE : proto), 1, frameLen);
-        m.add(key(DIM_VNI, vni < 0 ? NONE : vni), 1, frameLen);
-        if (port >= 0) {
-            m.add(key(DIM_PORT, port), 1, frameLen);
-        }
-        if (ipVersion == 4) {
-            m.add(key(DIM_HOST4, srcLo), 1, frameLen);
-        } else if (ipVersion == 6) {
-            long h = (srcHi * 0x9E3779B97F4A7C15L + srcLo) & NONE;
-            if (m.add(key(DIM_HOST6, h), 1, frameLen) && ipv6Names.size() < MAX_NAMES) {
-                ipv6Names.putIfAbsent(h, Addresses.ipv6(srcHi, srcLo));
-            }
+        if (flowIndex >= 0) {
+            in.flows.add(flowIndex << 1 | (dirBa ? 1 : 0), frameLen, proto, vni, port, ipVersion, srcHi, srcLo);
+        } else {
+            addDims(in.dims, 1, frameLen, false, false, proto, vni, port, ipVersion, srcHi, srcLo);
         }
         if (ts > newest) {
             newest = ts;
+        }
+    }
+
+    private Interval interval(long start) {
+        Interval in = intervals.get(start);
+        if (in == null) {
+            in = new Interval(start);
+            intervals.put(start, in);
+        }
+        current = in;
+        return in;
+    }
+
+    private void addDims(LongCounterMap m, long packets, long bytes, boolean inFlow, boolean dirBa, int proto,
+                         int vni, int port, int ipVersion, long srcHi, long srcLo) {
+        m.add(key(DIM_TOTAL, 0), packets, bytes);
+        if (inFlow) {
+            m.add(key(DIM_DIR, dirBa ? 1 : 0), packets, bytes);
+        }
+        m.add(key(DIM_PROTO, proto < 0 ? NONE : proto), packets, bytes);
+        m.add(key(DIM_VNI, vni < 0 ? NONE : vni), packets, bytes);
+        if (port >= 0) {
+            m.add(key(DIM_PORT, port), packets, bytes);
+        }
+        if (ipVersion == 4) {
+            m.add(key(DIM_HOST4, srcLo), packets, bytes);
+        } else if (ipVersion == 6) {
+            long h = (srcHi * 0x9E3779B97F4A7C15L + srcLo) & NONE;
+            if (m.add(key(DIM_HOST6, h), packets, bytes) && ipv6Names.size() < MAX_NAMES) {
+                ipv6Names.putIfAbsent(h, Addresses.ipv6(srcHi, srcLo));
+            }
         }
     }
 
@@ -97,9 +123,9 @@ final class RollupAccumulator {
     private void write(Connection conn, long before) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "INSERT INTO rollups (capture_id, interval_ns, start_ns, dim, dim_key, packets, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            Iterator<Map.Entry<Long, LongCounterMap>> it = intervals.entrySet().iterator();
+            Iterator<Map.Entry<Long, Interval>> it = intervals.entrySet().iterator();
             while (it.hasNext()) {
-                Map.Entry<Long, LongCounterMap> e = it.next();
+                Map.Entry<Long, Interval> e = it.next();
                 if (e.getKey() >= before) {
                     break;
                 }
@@ -114,6 +140,9 @@ final class RollupAccumulator {
                     ps.addBatch();
                     rows++;
                 }
+                if (e.getValue() == current) {
+                    current = null;
+                }
                 it.remove();
             }
             ps.executeBatch();
@@ -123,7 +152,15 @@ final class RollupAccumulator {
     private record Row(String dim, String key, long packets, long bytes) {
     }
 
-    private List<Row> rows(LongCounterMap m) {
+    private List<Row> rows(Interval in) {
+        LongCounterMap m = in.dims;
+        FlowDirCounters f = in.flows;
+        for (int s = 0; s < f.keys.length; s++) {
+            if (f.keys[s] != FlowDirCounters.EMPTY) {
+                addDims(m, f.packets[s], f.bytes[s], true, (f.keys[s] & 1) != 0, f.proto[s], f.vni[s], f.port[s],
+                        f.ipVersion[s], f.srcHi[s], f.srcLo[s]);
+            }
+        }
         List<Row> fixed = new ArrayList<>();
         List<Row> ports = new ArrayList<>();
         List<Row> hosts = new ArrayList<>();
@@ -144,11 +181,16 @@ final class RollupAccumulator {
         return fixed;
     }
 
+    /** Busiest first; ties by packets, then by key, so the cut at TOP_KEYS does not depend on hash order. */
+    private static final Comparator<Row> BUSIEST = Comparator.comparingLong(Row::bytes).reversed()
+            .thenComparing(Comparator.comparingLong(Row::packets).reversed())
+            .thenComparing(Row::key);
+
     private static List<Row> top(List<Row> rows, String dim) {
         if (rows.size() <= TOP_KEYS) {
             return rows;
         }
-        rows.sort((x, y) -> Long.compare(y.bytes, x.bytes));
+        rows.sort(BUSIEST);
         List<Row> out = new ArrayList<>(rows.subList(0, TOP_KEYS));
         long p = 0;
         long b = 0;
@@ -158,5 +200,111 @@ final class RollupAccumulator {
         }
         out.add(new Row(dim, "other", p, b));
         return out;
+    }
+
+    private static final class Interval {
+        final long start;
+        /** Packets outside flows, by dimension; the flows' share is added when the interval is written. */
+        final LongCounterMap dims = new LongCounterMap(64);
+        final FlowDirCounters flows = new FlowDirCounters();
+
+        Interval(long start) {
+            this.start = start;
+        }
+    }
+
+    /** Packets and bytes per (flow, direction) key, with the dimensions the key stands for. */
+    static final class FlowDirCounters {
+        static final long EMPTY = -1;
+
+        long[] keys = new long[256];
+        long[] packets = new long[256];
+        long[] bytes = new long[256];
+        int[] proto = new int[256];
+        int[] vni = new int[256];
+        int[] port = new int[256];
+        int[] ipVersion = new int[256];
+        long[] srcHi = new long[256];
+        long[] srcLo = new long[256];
+        private int size;
+
+        FlowDirCounters() {
+            java.util.Arrays.fill(keys, EMPTY);
+        }
+
+        void add(long key, int frameLen, int proto, int vni, int port, int ipVersion, long srcHi, long srcLo) {
+            int mask = keys.length - 1;
+            int i = (int) (key ^ (key >>> 29) ^ (key >>> 47)) * 0x9E3779B9 >>> 8 & mask;
+            while (true) {
+                long k = keys[i];
+                if (k == key) {
+                    packets[i]++;
+                    bytes[i] += frameLen;
+                    return;
+                }
+                if (k == EMPTY) {
+                    put(i, key, 1, frameLen, proto, vni, port, ipVersion, srcHi, srcLo);
+                    if (++size > keys.length / 2) {
+                        grow();
+                    }
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+
+        private void put(int i, long key, long p, long b, int proto, int vni, int port, int ipVersion, long srcHi,
+                         long srcLo) {
+            keys[i] = key;
+            packets[i] = p;
+            bytes[i] = b;
+            this.proto[i] = proto;
+            this.vni[i] = vni;
+            this.port[i] = port;
+            this.ipVersion[i] = ipVersion;
+            this.srcHi[i] = srcHi;
+            this.srcLo[i] = srcLo;
+        }
+
+        private void grow() {
+            FlowDirCounters old = new FlowDirCounters(keys, packets, bytes, proto, vni, port, ipVersion, srcHi, srcLo);
+            int n = keys.length * 2;
+            keys = new long[n];
+            java.util.Arrays.fill(keys, EMPTY);
+            packets = new long[n];
+            bytes = new long[n];
+            proto = new int[n];
+            vni = new int[n];
+            port = new int[n];
+            ipVersion = new int[n];
+            srcHi = new long[n];
+            srcLo = new long[n];
+            int mask = n - 1;
+            for (int s = 0; s < old.keys.length; s++) {
+                long key = old.keys[s];
+                if (key == EMPTY) {
+                    continue;
+                }
+                int i = (int) (key ^ (key >>> 29) ^ (key >>> 47)) * 0x9E3779B9 >>> 8 & mask;
+                while (keys[i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
+                put(i, key, old.packets[s], old.bytes[s], old.proto[s], old.vni[s], old.port[s], old.ipVersion[s],
+                        old.srcHi[s], old.srcLo[s]);
+            }
+        }
+
+        private FlowDirCounters(long[] keys, long[] packets, long[] bytes, int[] proto, int[] vni, int[] port,
+                                int[] ipVersion, long[] srcHi, long[] srcLo) {
+            this.keys = keys;
+            this.packets = packets;
+            this.bytes = bytes;
+            this.proto = proto;
+            this.vni = vni;
+            this.port = port;
+            this.ipVersion = ipVersion;
+            this.srcHi = srcHi;
+            this.srcLo = srcLo;
+        }
     }
 }
