@@ -20,15 +20,12 @@ import dev.mirrorscope.engine.store.PacketBytesReader;
 import dev.mirrorscope.engine.store.PacketIndexReader;
 import dev.mirrorscope.engine.store.SessionStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -122,56 +119,40 @@ public final class Session implements AutoCloseable {
         String fullHash = null;
         if (!store.findByQuickKey(quick).isEmpty()) {
             fullHash = ContentHash.sha256(file);
-            Optional<CaptureInfo> same = store.findByHash(fullHash);
-            if (same.isPresent() && !SessionStore.STATE_CANCELLED.equals(same.get().state())) {
-                listener.warning(name + ": already in this session (as " + same.get().path()
-                        + "); not counted again");
+            if (skipOrReplace(fullHash, name, listener)) {
                 return null;
             }
-            if (same.isPresent()) {
-                store.deleteCapture(same.get().id());
-            }
         }
-        CompletableFuture<String> hash = fullHash != null ? CompletableFuture.completedFuture(fullHash)
-                : CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ContentHash.sha256(file);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
         long id;
         CaptureOutcome o;
+        String hash;
         long t0 = System.nanoTime();
-        try (CaptureReader reader = CaptureReaders.open(file)) {
+        // A new file is hashed as it is read (the duplicate check above hashed a suspected one already).
+        try (CaptureReader reader = CaptureReaders.open(file, fullHash == null ? ContentHash.newDigest() : null)) {
             id = store.beginCapture(quick, file.toAbsolutePath().toString(), Files.size(file), reader.format(),
                     reader.gzip());
             try {
                 o = new IngestPipeline(store, options, listener).run(reader, id, name, index, count);
+                hash = fullHash != null ? fullHash : ContentHash.hex(reader.contentDigest());
             } catch (IOException | RuntimeException e) {
                 store.deleteCapture(id);
                 throw e;
             }
         }
+        long t1 = System.nanoTime();
+        if (fullHash == null && skipOrReplace(hash, name, listener)) {
+            // Same content under another quick key (one made by an older version): counted once all the same.
+            store.deleteCapture(id);
+            return null;
+        }
         String state = o.cancelled() ? SessionStore.STATE_CANCELLED
                 : o.stopReason() != null ? SessionStore.STATE_DAMAGED : SessionStore.STATE_COMPLETE;
-        long t1 = System.nanoTime();
-        long distinct = o.flowFragments();
-        long t2 = System.nanoTime();
-        store.finishCapture(id, o.linkTypes(), o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(),
-                o.lastTsNs(), o.stopReason(), state, o.indexRecords());
-        try {
-            store.setContentHash(id, hash.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(name + ": interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException(name + ": cannot read the file to hash it: " + e.getCause().getMessage(), e);
-        }
+        store.finishCapture(id, o.linkTypes(), o.packets(), o.bytes(), o.malformed(), o.flowFragments(),
+                o.firstTsNs(), o.lastTsNs(), o.stopReason(), state, o.indexRecords());
+        store.setContentHash(id, hash);
         if (TIMINGS) {
-            org.slf4j.LoggerFactory.getLogger(Session.class).debug("{}: pipeline {} ms, distinct flows {} ms,"
-                    + " finish and hash {} ms", name, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    (System.nanoTime() - t2) / 1_000_000);
+            org.slf4j.LoggerFactory.getLogger(Session.class).debug("{}: pipeline and hash {} ms, finish {} ms", name,
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         }
         if (o.stopReason() != null) {
             listener.warning(o.stopReason());
@@ -179,10 +160,24 @@ public final class Session implements AutoCloseable {
         if (o.cancelled()) {
             listener.warning(name + ": cancelled after " + o.packets() + " packets; what was read is kept");
         }
-        return new CaptureOutcome(o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(), o.lastTsNs(),
-                o.stopReason(), o.cancelled(), o.indexRecords(), o.linkTypes());
+        return o;
     }
 
+    /**
+     * True when a finished capture with this content is in the session already (the caller skips the
+     * file); a cancelled one is removed so that the file is ingested again in full.
+     */
+    private boolean skipOrReplace(String hash, String name, IngestListener listener) throws SQLException, IOException {
+        Optional<CaptureInfo> same = store.findByHash(hash);
+        if (same.isPresent() && !SessionStore.STATE_CANCELLED.equals(same.get().state())) {
+            listener.warning(name + ": already in this session (as " + same.get().path() + "); not counted again");
+            return true;
+        }
+        if (same.isPresent()) {
+            store.deleteCapture(same.get().id());
+        }
+        return false;
+    }
 
     public synchronized SessionSummary summary() throws IOException {
         try {
