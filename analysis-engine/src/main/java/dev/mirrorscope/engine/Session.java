@@ -151,8 +151,9 @@ public final class Session implements AutoCloseable {
                 o.firstTsNs(), o.lastTsNs(), o.stopReason(), state, o.indexRecords());
         store.setContentHash(id, hash);
         if (TIMINGS) {
+            long finished = System.nanoTime(); // before the logger starts, which takes a while
             org.slf4j.LoggerFactory.getLogger(Session.class).debug("{}: pipeline and hash {} ms, finish {} ms", name,
-                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+                    (t1 - t0) / 1_000_000, (finished - t1) / 1_000_000);
         }
         if (o.stopReason() != null) {
             listener.warning(o.stopReason());

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -60,7 +59,7 @@ final class RollupAccumulator {
             in = interval(start);
         }
         if (flowIndex >= 0) {
-            in.flows.add(flowIndex << 1 | (dirBa ? 1 : 0), frameLen, proto, vni, port, ipVersion, srcHi, srcLo);
+            in.flows.add((flowIndex << 1 | (dirBa ? 1 : 0)) + 1, frameLen, proto, vni, port, ipVersion, srcHi, srcLo);
         } else {
             addDims(in.dims, 1, frameLen, false, false, proto, vni, port, ipVersion, srcHi, srcLo);
         }
@@ -157,49 +156,132 @@ final class RollupAccumulator {
         FlowDirCounters f = in.flows;
         for (int s = 0; s < f.keys.length; s++) {
             if (f.keys[s] != FlowDirCounters.EMPTY) {
-                addDims(m, f.packets[s], f.bytes[s], true, (f.keys[s] & 1) != 0, f.proto[s], f.vni[s], f.port[s],
+                addDims(m, f.packets[s], f.bytes[s], true, ((f.keys[s] - 1) & 1) != 0, f.proto[s], f.vni[s], f.port[s],
                         f.ipVersion[s], f.srcHi[s], f.srcLo[s]);
             }
         }
-        List<Row> fixed = new ArrayList<>();
-        List<Row> ports = new ArrayList<>();
-        List<Row> hosts = new ArrayList<>();
+        List<Row> out = new ArrayList<>();
+        TopKeys ports = new TopKeys();
+        TopKeys hosts = new TopKeys();
         m.forEach((k, packets, bytes) -> {
             int dim = (int) (k >>> 56);
             long v = k & NONE;
             switch (dim) {
-                case (int) DIM_TOTAL -> fixed.add(new Row("total", "all", packets, bytes));
-                case (int) DIM_DIR -> fixed.add(new Row("dir", v == 1 ? "ba" : "ab", packets, bytes));
-                case (int) DIM_PORT -> ports.add(new Row("port", Long.toString(v), packets, bytes));
-                case (int) DIM_HOST4 -> hosts.add(new Row("host", Addresses.ipv4(v), packets, bytes));
-                case (int) DIM_HOST6 -> hosts.add(new Row("host", ipv6Names.getOrDefault(v, "ipv6#" + v), packets, bytes));
-                default -> fixed.add(new Row(DIM_NAMES[dim], v == NONE ? "none" : Long.toString(v), packets, bytes));
+                case (int) DIM_TOTAL -> out.add(new Row("total", "all", packets, bytes));
+                case (int) DIM_DIR -> out.add(new Row("dir", v == 1 ? "ba" : "ab", packets, bytes));
+                case (int) DIM_PORT -> ports.offer(k, packets, bytes);
+                case (int) DIM_HOST4, (int) DIM_HOST6 -> hosts.offer(k, packets, bytes);
+                default -> out.add(new Row(DIM_NAMES[dim], v == NONE ? "none" : Long.toString(v), packets, bytes));
             }
         });
-        fixed.addAll(top(ports, "port"));
-        fixed.addAll(top(hosts, "host"));
-        return fixed;
+        ports.addRows(out, "port");
+        hosts.addRows(out, "host");
+        return out;
     }
 
-    /** Busiest first; ties by packets, then by key, so the cut at TOP_KEYS does not depend on hash order. */
-    private static final Comparator<Row> BUSIEST = Comparator.comparingLong(Row::bytes).reversed()
-            .thenComparing(Comparator.comparingLong(Row::packets).reversed())
-            .thenComparing(Row::key);
+    private String keyName(long k) {
+        long v = k & NONE;
+        return switch ((int) (k >>> 56)) {
+            case (int) DIM_HOST4 -> Addresses.ipv4(v);
+            case (int) DIM_HOST6 -> ipv6Names.getOrDefault(v, "ipv6#" + v);
+            default -> Long.toString(v);
+        };
+    }
 
-    private static List<Row> top(List<Row> rows, String dim) {
-        if (rows.size() <= TOP_KEYS) {
-            return rows;
+    /**
+     * The {@link #TOP_KEYS} busiest keys of a dimension, by bytes, then packets, then name, and the
+     * sum of the rest. A min-heap over primitives: an interval of a busy capture has tens of thousands of
+     * hosts, and sorting them all (with a name for each) cost a third of a second at the end of an ingest.
+     */
+    private final class TopKeys {
+        private final long[] keys = new long[TOP_KEYS];
+        private final long[] packets = new long[TOP_KEYS];
+        private final long[] bytes = new long[TOP_KEYS];
+        private int size;
+        private long offered;
+        private long sumPackets;
+        private long sumBytes;
+
+        void offer(long k, long p, long b) {
+            offered++;
+            sumPackets += p;
+            sumBytes += b;
+            if (size < TOP_KEYS) {
+                keys[size] = k;
+                packets[size] = p;
+                bytes[size] = b;
+                siftUp(size++);
+            } else if (busier(k, p, b, 0)) {
+                keys[0] = k;
+                packets[0] = p;
+                bytes[0] = b;
+                siftDown(0);
+            }
         }
-        rows.sort(BUSIEST);
-        List<Row> out = new ArrayList<>(rows.subList(0, TOP_KEYS));
-        long p = 0;
-        long b = 0;
-        for (Row r : rows.subList(TOP_KEYS, rows.size())) {
-            p += r.packets;
-            b += r.bytes;
+
+        /** True when (k, p, b) ranks above the entry in heap slot i. */
+        private boolean busier(long k, long p, long b, int i) {
+            if (b != bytes[i]) {
+                return b > bytes[i];
+            }
+            if (p != packets[i]) {
+                return p > packets[i];
+            }
+            return keyName(k).compareTo(keyName(keys[i])) < 0;
         }
-        out.add(new Row(dim, "other", p, b));
-        return out;
+
+        /** The heap keeps the least busy entry on top. */
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (!busier(keys[parent], packets[parent], bytes[parent], i)) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void siftDown(int i) {
+            while (true) {
+                int least = i;
+                for (int c = 2 * i + 1; c <= 2 * i + 2 && c < size; c++) {
+                    if (busier(keys[least], packets[least], bytes[least], c)) {
+                        least = c;
+                    }
+                }
+                if (least == i) {
+                    return;
+                }
+                swap(i, least);
+                i = least;
+            }
+        }
+
+        private void swap(int i, int j) {
+            long k = keys[i];
+            keys[i] = keys[j];
+            keys[j] = k;
+            long p = packets[i];
+            packets[i] = packets[j];
+            packets[j] = p;
+            long b = bytes[i];
+            bytes[i] = bytes[j];
+            bytes[j] = b;
+        }
+
+        void addRows(List<Row> out, String dim) {
+            long p = sumPackets;
+            long b = sumBytes;
+            for (int i = 0; i < size; i++) {
+                out.add(new Row(dim, keyName(keys[i]), packets[i], bytes[i]));
+                p -= packets[i];
+                b -= bytes[i];
+            }
+            if (offered > TOP_KEYS) {
+                out.add(new Row(dim, "other", p, b));
+            }
+        }
     }
 
     private static final class Interval {
@@ -213,23 +295,26 @@ final class RollupAccumulator {
         }
     }
 
-    /** Packets and bytes per (flow, direction) key, with the dimensions the key stands for. */
+    /**
+     * Packets and bytes per (flow, direction) key, with the dimensions the key stands for. Keys are
+     * (flowIndex * 2 + direction) + 1, so that 0 marks an empty slot.
+     */
     static final class FlowDirCounters {
-        static final long EMPTY = -1;
+        static final long EMPTY = 0;
+        private static final int INITIAL = 1024;
 
-        long[] keys = new long[256];
-        long[] packets = new long[256];
-        long[] bytes = new long[256];
-        int[] proto = new int[256];
-        int[] vni = new int[256];
-        int[] port = new int[256];
-        int[] ipVersion = new int[256];
-        long[] srcHi = new long[256];
-        long[] srcLo = new long[256];
+        long[] keys = new long[INITIAL];
+        long[] packets = new long[INITIAL];
+        long[] bytes = new long[INITIAL];
+        int[] proto = new int[INITIAL];
+        int[] vni = new int[INITIAL];
+        int[] port = new int[INITIAL];
+        int[] ipVersion = new int[INITIAL];
+        long[] srcHi = new long[INITIAL];
+        long[] srcLo = new long[INITIAL];
         private int size;
 
         FlowDirCounters() {
-            java.util.Arrays.fill(keys, EMPTY);
         }
 
         void add(long key, int frameLen, int proto, int vni, int port, int ipVersion, long srcHi, long srcLo) {
@@ -270,7 +355,6 @@ final class RollupAccumulator {
             FlowDirCounters old = new FlowDirCounters(keys, packets, bytes, proto, vni, port, ipVersion, srcHi, srcLo);
             int n = keys.length * 2;
             keys = new long[n];
-            java.util.Arrays.fill(keys, EMPTY);
             packets = new long[n];
             bytes = new long[n];
             proto = new int[n];
