@@ -178,6 +178,13 @@ public final class PacketInfo {
             case IpPayloadDecoder.ESP:
                 spi(f, p, Layer.ESP, 0, "ESP", sb);
                 return;
+            case IpPayloadDecoder.GRE:
+                if (p.hasLayer(Layer.GRE)) {
+                    // GRE that carries nothing (a keepalive): the header is all there is to show.
+                    innermostHeader(f, p, sb);
+                    return;
+                }
+                // fall through: the GRE header is cut off
             default:
                 String name = ipProtocolName(p.proto);
                 sb.append(p.ipVersion == 4 ? "IPv4" : "IPv6").append(" protocol ").append(p.proto);
