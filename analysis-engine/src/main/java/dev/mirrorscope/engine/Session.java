@@ -89,6 +89,7 @@ public final class Session implements AutoCloseable {
         long bytes = 0;
         long flows = 0;
         long malformed = 0;
+        long mirrorTruncated = 0;
         boolean cancelled = false;
         int damaged = 0;
         try {
@@ -100,6 +101,7 @@ public final class Session implements AutoCloseable {
                 packets += o.packets();
                 bytes += o.bytes();
                 malformed += o.malformed();
+                mirrorTruncated += o.mirrorTruncated();
                 flows += o.flowFragments();
                 cancelled = o.cancelled();
                 damaged += o.stopReason() != null ? 1 : 0;
@@ -108,7 +110,7 @@ public final class Session implements AutoCloseable {
             throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
         }
         return new IngestResult(packets, bytes, flows, malformed, (System.nanoTime() - started) / 1e9, cancelled,
-                damaged, List.copyOf(warnings));
+                damaged, List.copyOf(warnings), mirrorTruncated);
     }
 
     /** Returns null when the file was skipped as a duplicate; flowFragments() holds distinct flows here. */
@@ -183,7 +185,8 @@ public final class Session implements AutoCloseable {
     public synchronized SessionSummary summary() throws IOException {
         try {
             long[] t = store.totals();
-            return new SessionSummary(t[0], t[1], t[2], t[3], store.captures());
+            return new SessionSummary(t[0], t[1], t[2], t[3], store.captures(),
+                    store.anomalyTotal(Anomaly.MIRROR_TRUNCATED.id()));
         } catch (SQLException e) {
             throw new IOException(directory() + ": session store error: " + e.getMessage(), e);
         }
@@ -257,11 +260,12 @@ public final class Session implements AutoCloseable {
             dst = "";
         }
         Anomaly a = d.anomalyCount > 0 ? Anomaly.of(d.anomaly) : null;
+        Anomaly notice = Anomaly.of(d.notice);
         return new PacketRow(no, ts, frameLen, capLen, DecodedPacket.tunnelName(d.tunnel),
                 d.vni >= 0 ? d.vni : null, d.tunnel != DecodedPacket.TUNNEL_NONE && d.innerLen >= 0 ? d.innerLen : null,
                 src, dst, d.proto >= 0 ? d.proto : null, d.sport >= 0 ? d.sport : null, d.dport >= 0 ? d.dport : null,
                 d.tcpFlags >= 0 ? d.tcpFlags : null, PacketInfo.describe(b, at, capLen, d),
-                a == null ? null : a.id());
+                a == null ? null : a.id(), notice == null ? null : notice.id());
     }
 
     /** Visits every flow, ordered by the number of its first packet. */

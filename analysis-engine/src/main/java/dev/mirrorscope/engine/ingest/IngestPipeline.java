@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class IngestPipeline {
     private static final long PROGRESS_EVERY_NS = 100_000_000L;
+    private static final int MIRROR_TRUNCATED = Anomaly.MIRROR_TRUNCATED.ordinal();
     /** Flows kept in memory across all partitions before the oldest leave for the store. */
     static final int MAX_FLOWS_IN_MEMORY = 1_000_000;
 
@@ -179,8 +180,8 @@ public final class IngestPipeline {
             }
             progress(outcome.packets());
             CaptureOutcome o = outcome;
-            return new CaptureOutcome(o.packets(), o.bytes(), o.malformed(), o.flowFragments(), o.firstTsNs(),
-                    o.lastTsNs(), cancelled ? null : reader.stopReason(), cancelled, o.indexRecords(),
+            return new CaptureOutcome(o.packets(), o.bytes(), o.malformed(), o.mirrorTruncated(), o.flowFragments(),
+                    o.firstTsNs(), o.lastTsNs(), cancelled ? null : reader.stopReason(), cancelled, o.indexRecords(),
                     reader.linkTypes());
         }
 
@@ -260,6 +261,7 @@ public final class IngestPipeline {
             long packets = 0;
             long bytes = 0;
             long malformed = 0;
+            long mirrorTruncated = 0;
             long firstTs = Long.MAX_VALUE;
             long lastTs = Long.MIN_VALUE;
             long rawOffset = 0;
@@ -288,6 +290,15 @@ public final class IngestPipeline {
                             malformed++;
                             if (anomalyCounts[b.anomaly[i]]++ == 0) {
                                 anomalyFirst[b.anomaly[i]] = pb.firstIndex + i;
+                            }
+                        }
+                        if (b.notice[i] >= 0) {
+                            // Counted by name like the anomalies, never as malformed.
+                            if (b.notice[i] == MIRROR_TRUNCATED) {
+                                mirrorTruncated++;
+                            }
+                            if (anomalyCounts[b.notice[i]]++ == 0) {
+                                anomalyFirst[b.notice[i]] = pb.firstIndex + i;
                             }
                         }
                         if (b.dirBa[i]) {
@@ -331,8 +342,8 @@ public final class IngestPipeline {
                 writeAnomalies(conn, anomalyCounts, anomalyFirst);
                 conn.commit();
                 conn.setAutoCommit(true);
-                outcome = new CaptureOutcome(packets, bytes, malformed, flows.distinct(), firstTs, lastTs, null,
-                        false, index.records(), List.of());
+                outcome = new CaptureOutcome(packets, bytes, malformed, mirrorTruncated, flows.distinct(), firstTs,
+                        lastTs, null, false, index.records(), List.of());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable t) {

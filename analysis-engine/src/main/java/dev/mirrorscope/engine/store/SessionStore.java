@@ -381,6 +381,19 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** Packets with the named anomaly (or notice) over finished captures. */
+    public long anomalyTotal(String name) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT COALESCE(SUM(a.packets), 0) FROM anomalies a"
+                + " JOIN captures c ON c.id = a.capture_id WHERE a.name = ? AND c.state <> ?")) {
+            ps.setString(1, name);
+            ps.setString(2, STATE_INGESTING);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public String anomalySummary(long captureId) throws SQLException {
         StringBuilder sb = new StringBuilder();
         try (PreparedStatement ps = conn.prepareStatement(
