@@ -37,6 +37,11 @@ final class RollupAccumulator {
     private static final String[] DIM_NAMES = {"total", "dir", "proto", "vni", "port", "host", "host"};
     private static final long NONE = (1L << 56) - 1;
     private static final int MAX_NAMES = 200_000;
+    /**
+     * (flow, direction) entries remembered across the unwritten intervals, about 60 bytes each: a
+     * capture with millions of flows a minute falls back to a lookup per dimension beyond this.
+     */
+    static final int MAX_REMEMBERED = 1 << 20;
 
     private final long captureId;
     private final TreeMap<Long, Interval> intervals = new TreeMap<>();
@@ -45,9 +50,16 @@ final class RollupAccumulator {
     private Interval current;
     private long newest = Long.MIN_VALUE;
     private long rows;
+    private int remembered;
+    private final int maxRemembered;
 
     RollupAccumulator(long captureId) {
+        this(captureId, MAX_REMEMBERED);
+    }
+
+    RollupAccumulator(long captureId, int maxRemembered) {
         this.captureId = captureId;
+        this.maxRemembered = maxRemembered;
     }
 
     /** Counts one packet; flowIndex is negative for a packet outside any flow. */
@@ -58,15 +70,19 @@ final class RollupAccumulator {
         if (in == null || in.start != start) {
             in = interval(start);
         }
+        int e = -1;
+        FlowDirSlots f = in.flows;
         if (flowIndex >= 0) {
-            FlowDirSlots f = in.flows;
             long key = (flowIndex << 1 | (dirBa ? 1 : 0)) + 1;
-            int e = f.find(key);
-            if (e < 0) {
+            e = f.find(key);
+            if (e < 0 && remembered < maxRemembered) {
+                remembered++;
                 e = f.add(key, in.dims.slot(key(DIM_DIR, dirBa ? 1 : 0)), in.dims.slot(protoKey(proto)),
                         in.dims.slot(vniKey(vni)), port >= 0 ? in.dims.slot(key(DIM_PORT, port)) : -1,
                         hostSlot(in.dims, ipVersion, srcHi, srcLo));
             }
+        }
+        if (e >= 0) {
             DimCounters d = in.dims;
             d.add(in.total, frameLen);
             d.add(f.dir[e], frameLen);
@@ -79,8 +95,12 @@ final class RollupAccumulator {
                 d.add(f.host[e], frameLen);
             }
         } else {
+            // Outside flows, or past the memory budget: every dimension looked up for the packet.
             DimCounters d = in.dims;
             d.add(in.total, frameLen);
+            if (flowIndex >= 0) {
+                d.add(d.slot(key(DIM_DIR, dirBa ? 1 : 0)), frameLen);
+            }
             d.add(d.slot(protoKey(proto)), frameLen);
             d.add(d.slot(vniKey(vni)), frameLen);
             if (port >= 0) {
@@ -174,6 +194,7 @@ final class RollupAccumulator {
                 if (e.getValue() == current) {
                     current = null;
                 }
+                remembered -= e.getValue().flows.size;
                 it.remove();
             }
             ps.executeBatch();
