@@ -119,10 +119,19 @@ public final class Session implements AutoCloseable {
         String name = file.getFileName().toString();
         String quick = ContentHash.quickKey(file);
         String fullHash = null;
-        if (!store.findByQuickKey(quick).isEmpty()) {
+        List<Long> candidates = store.findByQuickKey(quick);
+        if (!candidates.isEmpty()) {
             fullHash = ContentHash.sha256(file);
             if (skipOrReplace(fullHash, name, listener)) {
                 return null;
+            }
+            // A cancelled ingest keeps no hash (hashing the rest of a big file would hold up the cancel):
+            // one with this quick key is taken for this file, and replaced like a hashed one.
+            for (CaptureInfo c : store.captures()) {
+                if (candidates.contains(c.id()) && c.contentHash() == null
+                        && SessionStore.STATE_CANCELLED.equals(c.state())) {
+                    store.deleteCapture(c.id());
+                }
             }
         }
         long id;
@@ -135,14 +144,14 @@ public final class Session implements AutoCloseable {
                     reader.gzip());
             try {
                 o = new IngestPipeline(store, options, listener).run(reader, id, name, index, count);
-                hash = fullHash != null ? fullHash : ContentHash.hex(reader.contentDigest());
+                hash = fullHash != null ? fullHash : o.cancelled() ? null : ContentHash.hex(reader.contentDigest());
             } catch (IOException | RuntimeException e) {
                 store.deleteCapture(id);
                 throw e;
             }
         }
         long t1 = System.nanoTime();
-        if (fullHash == null && skipOrReplace(hash, name, listener)) {
+        if (fullHash == null && hash != null && skipOrReplace(hash, name, listener)) {
             // Same content under another quick key (one made by an older version): counted once all the same.
             store.deleteCapture(id);
             return null;

@@ -50,6 +50,20 @@ class ContentHashTest {
     }
 
     @Test
+    void aCancelledIngestKeepsNoHashAndIsReplacedByTheNextIngestOfTheFile() throws IOException {
+        Path cap = TestCaptures.corpus("afs.pcap");
+        try (Session s = Session.open(tmp.resolve("s"))) {
+            IngestOptions cancelled = IngestOptions.defaults();
+            cancelled.cancel();
+            s.ingest(List.of(cap), cancelled, IngestListener.NONE);
+            assertThat(s.summary().captures()).singleElement().extracting(c -> c.contentHash()).isNull();
+            s.ingest(List.of(cap), IngestOptions.defaults(), IngestListener.NONE);
+            assertThat(s.summary().captures()).singleElement().extracting(c -> c.contentHash())
+                    .isEqualTo(ContentHash.sha256(cap));
+        }
+    }
+
+    @Test
     void quickKeyPicksCandidatesOnly() throws IOException {
         Path a = TestCaptures.corpus("dns_tcp.pcap");
         byte[] bytes = Files.readAllBytes(a);

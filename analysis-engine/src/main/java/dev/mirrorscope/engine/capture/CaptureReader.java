@@ -43,7 +43,7 @@ public interface CaptureReader extends Closeable {
 
     /**
      * The digest of the whole file when the reader was opened with one (reading what the capture
-     * reader left unread: bytes after damage, after a cancel, after the end of the gzip data), else null.
+     * reader left unread: bytes after damage or after the end of the gzip data), else null.
      */
     default byte[] contentDigest() throws IOException {
         return null;

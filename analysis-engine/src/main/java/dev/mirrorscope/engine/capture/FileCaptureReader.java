@@ -111,7 +111,11 @@ abstract class FileCaptureReader implements CaptureReader {
         if (digest == null) {
             return null;
         }
-        counted.readToEnd();
+        try {
+            counted.readToEnd();
+        } catch (IOException e) {
+            throw new IOException(name + ": cannot read the rest of the file to hash it (" + e.getMessage() + ")", e);
+        }
         return digest.digest();
     }
 
