@@ -92,8 +92,10 @@ final class IngestCommand implements Callable<Integer> {
             }
             out.println();
         } else {
-            out.printf("%,d packets, %,d bytes, %,d flows, %,d malformed in %.2f s%n", r.packets(), r.bytes(),
-                    r.flows(), r.malformed(), r.seconds());
+            String cut = r.mirrorTruncated() > 0
+                    ? String.format(", %,d cut short by the mirror session (mirror_truncated)", r.mirrorTruncated()) : "";
+            out.printf("%,d packets, %,d bytes, %,d flows, %,d malformed%s in %.2f s%n", r.packets(), r.bytes(),
+                    r.flows(), r.malformed(), cut, r.seconds());
         }
         out.flush();
         return r.damagedFiles() > 0 || r.cancelled() ? 1 : 0;

@@ -81,6 +81,9 @@ final class PacketsCommand implements Callable<Integer> {
         if (p.anomaly() != null) {
             g.writeStringField("anomaly", p.anomaly());
         }
+        if (p.notice() != null) {
+            g.writeStringField("notice", p.notice());
+        }
         g.writeEndObject();
         g.writeRaw('\n');
     }

@@ -9,9 +9,10 @@ import java.util.List;
  * captures with their totals, and the capture being ingested, if any, with the number of its packets
  * already in the session's files. Readers never touch the session store, so they need not wait for an ingest.
  */
-record Catalogue(List<CaptureInfo> captures, long packets, long bytes, long flows, long malformed, Live live) {
+record Catalogue(List<CaptureInfo> captures, long packets, long bytes, long flows, long malformed,
+                 long mirrorTruncated, Live live) {
 
-    static final Catalogue EMPTY = new Catalogue(List.of(), 0, 0, 0, 0, null);
+    static final Catalogue EMPTY = new Catalogue(List.of(), 0, 0, 0, 0, 0, null);
 
     /** The capture an ingest is writing: its packet numbers start at {@code firstNo}. */
     static final class Live {
@@ -33,7 +34,7 @@ record Catalogue(List<CaptureInfo> captures, long packets, long bytes, long flow
     }
 
     Catalogue withLive(Live l) {
-        return new Catalogue(captures, packets, bytes, flows, malformed, l);
+        return new Catalogue(captures, packets, bytes, flows, malformed, mirrorTruncated, l);
     }
 
     /** Packets a reader may read now: the finished captures' and the live capture's written ones. */

@@ -21,7 +21,6 @@ import dev.mirrorscope.engine.store.PacketIndex;
 import dev.mirrorscope.engine.store.PacketIndexReader;
 import dev.mirrorscope.engine.store.SessionStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,8 +28,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +39,11 @@ import java.util.function.Consumer;
  * finished captures plus the packets of the running ingest written so far.
  */
 public final class Session implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
+    /**
+     * Ingest logs nothing but debug timings, so logging starts only when they were asked for
+     * (-Dmirrorscope.log=DEBUG, as logback.xml reads it): starting logback costs about 0.1 s of a 1 s ingest.
+     */
+    private static final boolean TIMINGS = System.getProperty("mirrorscope.log") != null;
     private final SessionStore store;
     private volatile DecodeOptions decodeOptions = DecodeOptions.defaults();
     private volatile Catalogue catalogue = Catalogue.EMPTY;
@@ -85,7 +86,8 @@ public final class Session implements AutoCloseable {
     /** Must run under the session's lock (or before the session is shared): it reads the store. */
     private void refreshCatalogue(Catalogue.Live live) throws SQLException {
         long[] t = store.totals();
-        catalogue = new Catalogue(store.captures(), t[0], t[1], t[2], t[3], live);
+        catalogue = new Catalogue(store.captures(), t[0], t[1], t[2], t[3],
+                store.anomalyTotal(Anomaly.MIRROR_TRUNCATED.id()), live);
     }
 
     /**
@@ -139,6 +141,7 @@ public final class Session implements AutoCloseable {
         long bytes = 0;
         long flows = 0;
         long malformed = 0;
+        long mirrorTruncated = 0;
         boolean cancelled = false;
         int damaged = 0;
         try {
@@ -150,6 +153,7 @@ public final class Session implements AutoCloseable {
                 packets += o.packets();
                 bytes += o.bytes();
                 malformed += o.malformed();
+                mirrorTruncated += o.mirrorTruncated();
                 flows += o.flowFragments();
                 cancelled = o.cancelled();
                 damaged += o.stopReason() != null ? 1 : 0;
@@ -160,11 +164,11 @@ public final class Session implements AutoCloseable {
             try {
                 refreshCatalogue(null);
             } catch (SQLException e) {
-                LOG.warn("{}: cannot re-read the session's captures: {}", directory(), e.getMessage());
+                org.slf4j.LoggerFactory.getLogger(Session.class).warn("{}: cannot re-read the session's captures: {}", directory(), e.getMessage());
             }
         }
         return new IngestResult(packets, bytes, flows, malformed, (System.nanoTime() - started) / 1e9, cancelled,
-                damaged, List.copyOf(warnings));
+                damaged, List.copyOf(warnings), mirrorTruncated);
     }
 
     /** Returns null when the file was skipped as a duplicate; flowFragments() holds distinct flows here. */
@@ -173,31 +177,28 @@ public final class Session implements AutoCloseable {
         String name = file.getFileName().toString();
         String quick = ContentHash.quickKey(file);
         String fullHash = null;
-        if (!store.findByQuickKey(quick).isEmpty()) {
+        List<Long> candidates = store.findByQuickKey(quick);
+        if (!candidates.isEmpty()) {
             fullHash = ContentHash.sha256(file);
-            Optional<CaptureInfo> same = store.findByHash(fullHash);
-            if (same.isPresent() && !SessionStore.STATE_CANCELLED.equals(same.get().state())) {
-                listener.warning(name + ": already in this session (as " + same.get().path()
-                        + "); not counted again");
+            if (skipOrReplace(fullHash, name, listener)) {
                 return null;
             }
-            if (same.isPresent()) {
-                store.deleteCapture(same.get().id());
-                refreshCatalogue(null);
+            // A cancelled ingest keeps no hash (hashing the rest of a big file would hold up the cancel):
+            // one with this quick key is taken for this file, and replaced like a hashed one.
+            for (CaptureInfo c : store.captures()) {
+                if (candidates.contains(c.id()) && c.contentHash() == null
+                        && SessionStore.STATE_CANCELLED.equals(c.state())) {
+                    store.deleteCapture(c.id());
+                    refreshCatalogue(null);
+                }
             }
         }
-        CompletableFuture<String> hash = fullHash != null ? CompletableFuture.completedFuture(fullHash)
-                : CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ContentHash.sha256(file);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
         long id;
         CaptureOutcome o;
+        String hash;
         long t0 = System.nanoTime();
-        try (CaptureReader reader = CaptureReaders.open(file)) {
+        // A new file is hashed as it is read (the duplicate check above hashed a suspected one already).
+        try (CaptureReader reader = CaptureReaders.open(file, fullHash == null ? ContentHash.newDigest() : null)) {
             id = store.beginCapture(quick, file.toAbsolutePath().toString(), Files.size(file), reader.format(),
                     reader.gzip());
             Catalogue before = catalogue;
@@ -206,45 +207,60 @@ public final class Session implements AutoCloseable {
                     reader.gzip() ? directory().resolve(SessionStore.dataFileName(id)) : file.toAbsolutePath()));
             try {
                 o = new IngestPipeline(store, options, listener).run(reader, id, name, index, count);
+                hash = fullHash != null ? fullHash : o.cancelled() ? null : ContentHash.hex(reader.contentDigest());
             } catch (IOException | RuntimeException e) {
                 catalogue = catalogue.withLive(null);
                 store.deleteCapture(id);
                 throw e;
             }
         }
+        long t1 = System.nanoTime();
+        if (fullHash == null && hash != null && skipOrReplace(hash, name, listener)) {
+            // Same content under another quick key (one made by an older version): counted once all the same.
+            store.deleteCapture(id);
+            return null;
+        }
         String state = o.cancelled() ? SessionStore.STATE_CANCELLED
                 : o.stopReason() != null ? SessionStore.STATE_DAMAGED : SessionStore.STATE_COMPLETE;
-        long t1 = System.nanoTime();
-        long distinct = o.flowFragments();
-        long t2 = System.nanoTime();
-        store.finishCapture(id, o.linkTypes(), o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(),
-                o.lastTsNs(), o.stopReason(), state, o.indexRecords());
+        store.finishCapture(id, o.linkTypes(), o.packets(), o.bytes(), o.malformed(), o.flowFragments(),
+                o.firstTsNs(), o.lastTsNs(), o.stopReason(), state, o.indexRecords());
+        store.setContentHash(id, hash);
         refreshCatalogue(null);
-        try {
-            store.setContentHash(id, hash.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(name + ": interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException(name + ": cannot read the file to hash it: " + e.getCause().getMessage(), e);
+        if (TIMINGS) {
+            long finished = System.nanoTime(); // before the logger starts, which takes a while
+            org.slf4j.LoggerFactory.getLogger(Session.class).debug("{}: pipeline and hash {} ms, finish {} ms", name,
+                    (t1 - t0) / 1_000_000, (finished - t1) / 1_000_000);
         }
-        LOG.debug("{}: pipeline {} ms, distinct flows {} ms, finish and hash {} ms", name, (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         if (o.stopReason() != null) {
             listener.warning(o.stopReason());
         }
         if (o.cancelled()) {
             listener.warning(name + ": cancelled after " + o.packets() + " packets; what was read is kept");
         }
-        return new CaptureOutcome(o.packets(), o.bytes(), o.malformed(), distinct, o.firstTsNs(), o.lastTsNs(),
-                o.stopReason(), o.cancelled(), o.indexRecords(), o.linkTypes());
+        return o;
     }
 
+    /**
+     * True when a finished capture with this content is in the session already (the caller skips the
+     * file); a cancelled one is removed so that the file is ingested again in full.
+     */
+    private boolean skipOrReplace(String hash, String name, IngestListener listener) throws SQLException, IOException {
+        Optional<CaptureInfo> same = store.findByHash(hash);
+        if (same.isPresent() && !SessionStore.STATE_CANCELLED.equals(same.get().state())) {
+            listener.warning(name + ": already in this session (as " + same.get().path() + "); not counted again");
+            return true;
+        }
+        if (same.isPresent()) {
+            store.deleteCapture(same.get().id());
+            refreshCatalogue(null);
+        }
+        return false;
+    }
 
     /** Totals and captures of the finished captures; does not wait for a running ingest. */
     public SessionSummary summary() throws IOException {
         Catalogue c = catalogue;
-        return new SessionSummary(c.packets(), c.bytes(), c.flows(), c.malformed(), c.captures());
+        return new SessionSummary(c.packets(), c.bytes(), c.flows(), c.malformed(), c.captures(), c.mirrorTruncated());
     }
 
     /** Anomaly names and counts of one capture, busiest first ("truncated_tcp_header 3, ..."). */
@@ -405,11 +421,12 @@ public final class Session implements AutoCloseable {
             dst = "";
         }
         Anomaly a = d.anomalyCount > 0 ? Anomaly.of(d.anomaly) : null;
+        Anomaly notice = Anomaly.of(d.notice);
         return new PacketRow(no, ts, frameLen, capLen, DecodedPacket.tunnelName(d.tunnel),
                 d.vni >= 0 ? d.vni : null, d.tunnel != DecodedPacket.TUNNEL_NONE && d.innerLen >= 0 ? d.innerLen : null,
                 src, dst, d.proto >= 0 ? d.proto : null, d.sport >= 0 ? d.sport : null, d.dport >= 0 ? d.dport : null,
                 d.tcpFlags >= 0 ? d.tcpFlags : null, PacketInfo.describe(b, at, capLen, d),
-                a == null ? null : a.id());
+                a == null ? null : a.id(), notice == null ? null : notice.id());
     }
 
     /**

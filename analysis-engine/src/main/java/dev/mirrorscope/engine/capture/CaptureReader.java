@@ -40,4 +40,12 @@ public interface CaptureReader extends Closeable {
      * record and its offset, what was wrong, and how many packets were kept.
      */
     String stopReason();
+
+    /**
+     * The digest of the whole file when the reader was opened with one (reading what the capture
+     * reader left unread: bytes after damage or after the end of the gzip data), else null.
+     */
+    default byte[] contentDigest() throws IOException {
+        return null;
+    }
 }

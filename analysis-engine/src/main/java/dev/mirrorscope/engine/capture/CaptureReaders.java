@@ -1,11 +1,14 @@
 package dev.mirrorscope.engine.capture;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -18,7 +21,7 @@ public final class CaptureReaders {
 
     /** What a reader starts from: the opened, possibly decompressed stream and facts about the file. */
     record Opened(String name, InputStream stream, CountingInputStream counted, ByteInput input, boolean gzip,
-            long fileSize) {
+            long fileSize, MessageDigest digest) {
     }
 
     /**
@@ -26,6 +29,14 @@ public final class CaptureReaders {
      * message when the file is missing, empty, unreadable or not a supported capture.
      */
     public static CaptureReader open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, and every byte of the file read goes through {@code digest} too; see
+     * {@link CaptureReader#contentDigest()}.
+     */
+    public static CaptureReader open(Path file, MessageDigest digest) throws IOException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new CaptureFormatException(name + ": is a directory, not a capture file");
@@ -34,15 +45,19 @@ public final class CaptureReaders {
         InputStream raw;
         try {
             size = Files.size(file);
-            raw = Files.newInputStream(file);
+            raw = new FileInputStream(file.toFile());
         } catch (NoSuchFileException e) {
             throw new CaptureFormatException(name + ": no such file");
+        } catch (FileNotFoundException e) {
+            // FileInputStream (fewer copies than Files.newInputStream) reports any failure to open this way.
+            throw new CaptureFormatException(name + (Files.exists(file) && !Files.isReadable(file)
+                    ? ": permission denied" : ": cannot be opened (" + e.getMessage() + ")"));
         } catch (AccessDeniedException e) {
             throw new CaptureFormatException(name + ": permission denied");
         } catch (IOException e) {
             throw new CaptureFormatException(name + ": cannot be opened (" + e.getMessage() + ")");
         }
-        CountingInputStream counted = new CountingInputStream(raw);
+        CountingInputStream counted = new CountingInputStream(raw, digest);
         InputStream stream = counted;
         try {
             if (size == 0) {
@@ -66,7 +81,7 @@ public final class CaptureReaders {
                 throw new CaptureFormatException(name + ": " + (gzip ? "the decompressed data" : "the file") + " holds only "
                         + input.available() + " bytes, not a capture");
             }
-            Opened o = new Opened(name, stream, counted, input, gzip, size);
+            Opened o = new Opened(name, stream, counted, input, gzip, size, digest);
             int at = input.index();
             long magic = input.u32(at, true);
             CaptureReader reader;

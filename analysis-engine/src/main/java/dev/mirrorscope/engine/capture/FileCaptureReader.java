@@ -2,6 +2,7 @@ package dev.mirrorscope.engine.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ abstract class FileCaptureReader implements CaptureReader {
     private final CountingInputStream counted;
     private final boolean gzip;
     private final long fileSize;
+    private final MessageDigest digest;
     private final List<Integer> linkTypes = new ArrayList<>();
     protected long packets;
     /** Records (packet or block) seen, 1-based numbering in messages. */
@@ -29,6 +31,7 @@ abstract class FileCaptureReader implements CaptureReader {
         this.counted = o.counted();
         this.gzip = o.gzip();
         this.fileSize = o.fileSize();
+        this.digest = o.digest();
     }
 
     @Override
@@ -101,6 +104,19 @@ abstract class FileCaptureReader implements CaptureReader {
     @Override
     public String stopReason() {
         return stopReason;
+    }
+
+    @Override
+    public byte[] contentDigest() throws IOException {
+        if (digest == null) {
+            return null;
+        }
+        try {
+            counted.readToEnd();
+        } catch (IOException e) {
+            throw new IOException(name + ": cannot read the rest of the file to hash it (" + e.getMessage() + ")", e);
+        }
+        return digest.digest();
     }
 
     @Override

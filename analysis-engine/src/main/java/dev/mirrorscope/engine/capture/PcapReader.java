@@ -44,44 +44,60 @@ final class PcapReader extends FileCaptureReader {
 
     @Override
     protected boolean fill(PacketBatch batch) throws IOException {
-        ByteInput in = input;
         while (!batch.isFull()) {
-            if (in.atEnd()) {
-                return false;
+            int r = readRecord(batch);
+            if (r != ADDED) {
+                return r == BATCH_FULL;
             }
-            long recordNo = records + 1;
-            long offset = in.position();
-            if (!in.ensure(RECORD_HEADER)) {
-                cutOff("record " + FileCaptureReader.count(recordNo) + " header", offset, RECORD_HEADER, in.available());
-                return false;
-            }
-            int at = in.index();
-            long sec = in.u32(at, le);
-            long frac = in.u32(at + 4, le);
-            long incl = in.u32(at + 8, le);
-            long orig = in.u32(at + 12, le);
-            if (incl > CaptureLimits.MAX_CAPTURED_LENGTH) {
-                stop("record " + FileCaptureReader.count(recordNo) + " at offset " + offset + " claims "
-                        + FileCaptureReader.count(incl) + " captured bytes, more than the "
-                        + FileCaptureReader.count(CaptureLimits.MAX_CAPTURED_LENGTH) + " limit");
-                return false;
-            }
-            int cap = (int) incl;
-            if (!batch.fits(cap)) {
-                return true;
-            }
-            if (!in.ensure(RECORD_HEADER + cap)) {
-                cutOff("record " + FileCaptureReader.count(recordNo), offset, RECORD_HEADER + cap, in.available());
-                return false;
-            }
-            at = in.index(); // ensure() may have moved the window
-            long ts = sec * 1_000_000_000L + (nanos ? frac : frac * 1000L);
-            int slot = batch.add(cap, (int) Math.min(orig, Integer.MAX_VALUE), linkType, 0, ts, offset + RECORD_HEADER);
-            System.arraycopy(in.buffer(), at + RECORD_HEADER, batch.data, batch.offset[slot], cap);
-            in.advance(RECORD_HEADER + cap);
-            records++;
-            packets++;
         }
         return true;
+    }
+
+    private static final int ADDED = 0;
+    private static final int BATCH_FULL = 1;
+    private static final int ENDED = 2;
+
+    /**
+     * Adds the next record to the batch: ADDED, BATCH_FULL (it does not fit; it stays for the next
+     * batch) or ENDED (end of file or damage). A method per record so that the JIT compiles it early.
+     */
+    private int readRecord(PacketBatch batch) throws IOException {
+        ByteInput in = input;
+        if (in.atEnd()) {
+            return ENDED;
+        }
+        long recordNo = records + 1;
+        long offset = in.position();
+        if (!in.ensure(RECORD_HEADER)) {
+            cutOff("record " + FileCaptureReader.count(recordNo) + " header", offset, RECORD_HEADER, in.available());
+            return ENDED;
+        }
+        int at = in.index();
+        long sec = in.u32(at, le);
+        long frac = in.u32(at + 4, le);
+        long incl = in.u32(at + 8, le);
+        long orig = in.u32(at + 12, le);
+        if (incl > CaptureLimits.MAX_CAPTURED_LENGTH) {
+            stop("record " + FileCaptureReader.count(recordNo) + " at offset " + offset + " claims "
+                    + FileCaptureReader.count(incl) + " captured bytes, more than the "
+                    + FileCaptureReader.count(CaptureLimits.MAX_CAPTURED_LENGTH) + " limit");
+            return ENDED;
+        }
+        int cap = (int) incl;
+        if (!batch.fits(cap)) {
+            return BATCH_FULL;
+        }
+        if (!in.ensure(RECORD_HEADER + cap)) {
+            cutOff("record " + FileCaptureReader.count(recordNo), offset, RECORD_HEADER + cap, in.available());
+            return ENDED;
+        }
+        at = in.index(); // ensure() may have moved the window
+        long ts = sec * 1_000_000_000L + (nanos ? frac : frac * 1000L);
+        int slot = batch.add(cap, (int) Math.min(orig, Integer.MAX_VALUE), linkType, 0, ts, offset + RECORD_HEADER);
+        System.arraycopy(in.buffer(), at + RECORD_HEADER, batch.data, batch.offset[slot], cap);
+        in.advance(RECORD_HEADER + cap);
+        records++;
+        packets++;
+        return ADDED;
     }
 }

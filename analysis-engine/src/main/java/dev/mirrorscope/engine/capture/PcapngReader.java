@@ -122,9 +122,8 @@ final class PcapngReader extends FileCaptureReader {
             }
             long offset = in.position();
             long blockNo = records + 1;
-            String block = "block " + count(blockNo);
             if (!in.ensure(8)) {
-                cutOff(block + " header", offset, 8, in.available());
+                cutOff(block(blockNo) + " header", offset, 8, in.available());
                 return false;
             }
             int at = in.index();
@@ -132,38 +131,38 @@ final class PcapngReader extends FileCaptureReader {
             if (type == SHB) {
                 String problem = readSectionHeader(false);
                 if (problem != null) {
-                    stop(block + " (" + problem + ")");
+                    stop(block(blockNo) + " (" + problem + ")");
                     return false;
                 }
                 continue;
             }
             long len = in.u32(at + 4, le);
             if (len < 12 || len % 4 != 0 || len > CaptureLimits.MAX_BLOCK_LENGTH) {
-                stop(block + " at offset " + offset + " claims an impossible length of " + count(len) + " bytes");
+                stop(block(blockNo) + " at offset " + offset + " claims an impossible length of " + count(len) + " bytes");
                 return false;
             }
             int blen = (int) len;
             if (!in.ensure(blen)) {
-                cutOff(block, offset, blen, in.available());
+                cutOff(block(blockNo), offset, blen, in.available());
                 return false;
             }
             at = in.index();
             if (in.u32(at + blen - 4, le) != len) {
-                stop(block + " at offset " + offset + ": its trailing length does not match its length "
+                stop(block(blockNo) + " at offset " + offset + ": its trailing length does not match its length "
                         + count(len));
                 return false;
             }
             switch (type) {
                 case IDB:
-                    if (!readInterface(at, blen, block, offset)) {
+                    if (!readInterface(at, blen, blockNo, offset)) {
                         return false;
                     }
                     break;
                 case EPB:
                 case OPB:
                 case SPB:
-                    int r = type == SPB ? readSimplePacket(batch, at, blen, block, offset)
-                            : readPacket(batch, type, at, blen, block, offset);
+                    int r = type == SPB ? readSimplePacket(batch, at, blen, blockNo, offset)
+                            : readPacket(batch, type, at, blen, blockNo, offset);
                     if (r == BATCH_FULL) {
                         return true;
                     }
@@ -180,7 +179,8 @@ final class PcapngReader extends FileCaptureReader {
         return true;
     }
 
-    private boolean readInterface(int at, int blen, String block, long offset) {
+    private boolean readInterface(int at, int blen, long blockNo, long offset) {
+        String block = block(blockNo);
         if (blen < 20) {
             stop(block + " at offset " + offset + ": interface description block is too short");
             return false;
@@ -239,41 +239,40 @@ final class PcapngReader extends FileCaptureReader {
     }
 
     /** Enhanced or obsolete packet block: ADDED, BATCH_FULL (nothing consumed) or STOPPED. */
-    private int readPacket(PacketBatch batch, int type, int at, int blen, String block, long offset) {
+    private int readPacket(PacketBatch batch, int type, int at, int blen, long blockNo, long offset) {
         if (blen < 32) {
-            stop(block + " at offset " + offset + ": packet block of " + blen + " bytes is too short");
+            stop(block(blockNo) + " at offset " + offset + ": packet block of " + blen + " bytes is too short");
             return STOPPED;
         }
         long ifId = type == EPB ? input.u32(at + 8, le) : input.u16(at + 8, le);
         long ticks = input.u32(at + 12, le) << 32 | input.u32(at + 16, le);
         long cap = input.u32(at + 20, le);
         long orig = input.u32(at + 24, le);
-        String packet = block + " (packet " + count(packets + 1) + ") at offset " + offset;
         if (ifId >= interfaces - sectionBase) {
-            stop(packet + " names interface " + ifId + ", which its section does not describe");
+            stop(packet(blockNo, offset) + " names interface " + ifId + ", which its section does not describe");
             return STOPPED;
         }
         if (cap > CaptureLimits.MAX_CAPTURED_LENGTH) {
-            stop(packet + " claims " + count(cap) + " captured bytes, more than the "
+            stop(packet(blockNo, offset) + " claims " + count(cap) + " captured bytes, more than the "
                     + count(CaptureLimits.MAX_CAPTURED_LENGTH) + " limit");
             return STOPPED;
         }
         if (cap > blen - 32) {
-            stop(packet + " claims " + count(cap) + " captured bytes but the block holds only " + count(blen - 32));
+            stop(packet(blockNo, offset) + " claims " + count(cap) + " captured bytes but the block holds only "
+                    + count(blen - 32));
             return STOPPED;
         }
         int iface = sectionBase + (int) ifId;
         return copy(batch, at + 28, (int) cap, orig, iface, toNanos(ticks, iface), offset + 28);
     }
 
-    private int readSimplePacket(PacketBatch batch, int at, int blen, String block, long offset) {
+    private int readSimplePacket(PacketBatch batch, int at, int blen, long blockNo, long offset) {
         if (blen < 16) {
-            stop(block + " at offset " + offset + ": simple packet block is too short");
+            stop(block(blockNo) + " at offset " + offset + ": simple packet block is too short");
             return STOPPED;
         }
         if (interfaces == sectionBase) {
-            stop(block + " (packet " + count(packets + 1) + ") at offset " + offset
-                    + " is a simple packet block before any interface description");
+            stop(packet(blockNo, offset) + " is a simple packet block before any interface description");
             return STOPPED;
         }
         long orig = input.u32(at + 8, le);
@@ -284,6 +283,16 @@ final class PcapngReader extends FileCaptureReader {
         }
         cap = Math.min(cap, CaptureLimits.MAX_CAPTURED_LENGTH);
         return copy(batch, at + 12, (int) cap, orig, sectionBase, PacketBatch.NO_TIMESTAMP, offset + 12);
+    }
+
+    // Messages are made only when something is wrong: formatting numbers for every block cost more
+    // than reading it.
+    private static String block(long blockNo) {
+        return "block " + count(blockNo);
+    }
+
+    private String packet(long blockNo, long offset) {
+        return block(blockNo) + " (packet " + count(packets + 1) + ") at offset " + offset;
     }
 
     private int copy(PacketBatch batch, int from, int cap, long orig, int iface, long tsNs, long fileOffset) {

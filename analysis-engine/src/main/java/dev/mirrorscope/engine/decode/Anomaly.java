@@ -2,7 +2,9 @@ package dev.mirrorscope.engine.decode;
 
 /**
  * Named decoding anomalies, in the manner of Zeek's "weirds": a malformed packet is kept, marked with
- * the first anomaly found, and counted by name. Names are stable snake_case identifiers.
+ * the first anomaly found, and counted by name. Names are stable snake_case identifiers. A few are
+ * notices rather than damage ({@link #malformed()} false): the packet is as its sender made it, only
+ * cut short on the way to the capture, and it is counted apart from the malformed ones.
  */
 public enum Anomaly {
     TRUNCATED_ETHERNET("truncated_ethernet"),
@@ -59,12 +61,33 @@ public enum Anomaly {
     // Found only by the details tree's extra walks (DecodeListener): never counted at ingest.
     BAD_IPV4_OPTION("bad_ipv4_option"),
     TRUNCATED_DNS_RECORD("truncated_dns_record"),
-    BAD_HTTP_HEADER("bad_http_header");
+    BAD_HTTP_HEADER("bad_http_header"),
+    /**
+     * The packet inside a tunnel is longer than the tunnel carries, while the outer packet is intact:
+     * the mirror session copied only part of it (an AWS mirror session with a packet length). Not malformed.
+     */
+    MIRROR_TRUNCATED("mirror_truncated", false);
 
     private final String id;
+    private final boolean malformed;
 
     Anomaly(String id) {
+        this(id, true);
+    }
+
+    Anomaly(String id, boolean malformed) {
         this.id = id;
+        this.malformed = malformed;
+    }
+
+    /** False for notices: the packet is not damaged, and ingest does not count it as malformed. */
+    public boolean malformed() {
+        return malformed;
+    }
+
+    /** A header that was cut off where the captured bytes end (rather than declared too short). */
+    boolean cutOff() {
+        return id.startsWith("truncated_");
     }
 
     /** The stable snake_case name shown to people and stored in the session. */

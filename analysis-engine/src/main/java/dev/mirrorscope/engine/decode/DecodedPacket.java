@@ -133,6 +133,8 @@ public final class DecodedPacket {
     public int anomalyCount;
     /** Offset in the frame where the first anomaly was found. */
     public int anomalyOffset;
+    /** First notice (an Anomaly that is not malformed, such as mirror_truncated) as its ordinal, else -1. */
+    public int notice;
 
     public DecodedPacket() {
         reset();
@@ -183,6 +185,7 @@ public final class DecodedPacket {
         layerCount = 0;
         anomaly = -1;
         anomalyCount = 0;
+        notice = -1;
         anomalyOffset = -1;
         listener = null;
     }
@@ -201,6 +204,18 @@ public final class DecodedPacket {
     }
 
     public void anomaly(Anomaly a, int offset) {
+        if (!a.malformed()) {
+            if (listener != null) {
+                listener.anomaly(a, offset);
+            }
+            if (notice < 0) {
+                notice = a.ordinal();
+            }
+            return;
+        }
+        if (notice == Anomaly.MIRROR_TRUNCATED.ordinal() && a.cutOff()) {
+            return; // a header the mirror session cut off, not a damaged one
+        }
         if (listener != null) {
             listener.anomaly(a, offset);
         }

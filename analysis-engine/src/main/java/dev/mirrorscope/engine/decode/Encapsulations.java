@@ -19,6 +19,16 @@ final class Encapsulations {
     }
 
     /**
+     * True when an IP header about to claim more bytes than its container holds sits inside a tunnel
+     * whose outer packet decoded cleanly: the tunnel's own length fields say how much was sent, so the
+     * mirror session (AWS mirror sessions may copy only the first bytes of each packet) cut the inner
+     * packet; it was not damaged.
+     */
+    static boolean cutByMirror(DecodedPacket out) {
+        return out.tunnel != DecodedPacket.TUNNEL_NONE && out.anomalyCount == 0;
+    }
+
+    /**
      * Enters a tunnel of the given DecodedPacket.TUNNEL_* kind: what follows is the inner packet, so the
      * network fields start afresh. Returns true when this is the outermost tunnel; its decoder then
      * sets {@code vni} and {@code innerLen}.

@@ -20,6 +20,16 @@ final class GreDecoder {
     }
 
     static void decode(byte[] b, int pos, int limit, DecodedPacket out) {
+        int emptyEnd = emptyHeaderEnd(b, pos, limit, out);
+        if (emptyEnd > 0) {
+            // A keepalive, for one: nothing is encapsulated, so nothing is removed. The packet is the
+            // enclosing IP packet with GRE as its protocol, as tshark's packet list shows it.
+            out.layerAt(Layer.GRE, pos, emptyEnd - pos);
+            if ((Bytes.u16(b, pos) & 0x7) > 1) {
+                out.anomalyAt(Anomaly.UNSUPPORTED_GRE_VERSION, pos);
+            }
+            return;
+        }
         if (!Encapsulations.descend(out, pos)) {
             return;
         }
@@ -106,6 +116,29 @@ final class GreDecoder {
             default:
                 EtherTypeDecoder.decode(b, p, limit, protocol, out);
         }
+    }
+
+    /**
+     * The end of the GRE header when all of it was captured and the packet ends with it: no payload,
+     * not even one tshark would hand to ERSPAN (it does for 0x88BE with a sequence number, ERSPAN Type
+     * II). Otherwise -1.
+     */
+    private static int emptyHeaderEnd(byte[] b, int pos, int limit, DecodedPacket out) {
+        if (limit - pos < BASE_LENGTH) {
+            return -1;
+        }
+        int flags = Bytes.u16(b, pos);
+        int protocol = Bytes.u16(b, pos + 2);
+        if (protocol == EtherTypeDecoder.ERSPAN_1_2 && (flags & FLAG_SEQUENCE) != 0) {
+            return -1;
+        }
+        int p = pos + BASE_LENGTH;
+        p += (flags & (FLAG_CHECKSUM | FLAG_ROUTING)) != 0 ? 4 : 0;
+        p += (flags & FLAG_KEY) != 0 ? 4 : 0;
+        p += (flags & FLAG_SEQUENCE) != 0 ? 4 : 0;
+        p += (flags & 0x7) == 1 && (flags & FLAG_ACK) != 0 ? 4 : 0;
+        // Source routes (rare) go the full way below.
+        return (flags & FLAG_ROUTING) == 0 && p <= limit && p >= out.declaredEnd ? p : -1;
     }
 
     /** Skips the source route entries; returns the position after the null entry or -1 when cut off. */

@@ -50,8 +50,13 @@ final class Ipv4Decoder {
         } else {
             end = pos + totalLength;
             if (end > out.declaredEnd) {
-                out.anomalyAt(Anomaly.BAD_IPV4_TOTAL_LENGTH, pos);
-                end = out.declaredEnd;
+                if (Encapsulations.cutByMirror(out)) {
+                    // Declared but not carried, as when a capture's snap length cuts a packet.
+                    out.anomalyAt(Anomaly.MIRROR_TRUNCATED, pos);
+                } else {
+                    out.anomalyAt(Anomaly.BAD_IPV4_TOTAL_LENGTH, pos);
+                    end = out.declaredEnd;
+                }
             }
         }
         out.clearTransport();

@@ -61,8 +61,12 @@ final class Ipv6Decoder {
         }
         int end = Bytes.addClamped(start, payloadLength);
         if (end > out.declaredEnd) {
-            out.anomalyAt(Anomaly.BAD_IPV6_PAYLOAD_LENGTH, pos);
-            end = Math.max(start, out.declaredEnd);
+            if (Encapsulations.cutByMirror(out)) {
+                out.anomalyAt(Anomaly.MIRROR_TRUNCATED, pos);
+            } else {
+                out.anomalyAt(Anomaly.BAD_IPV6_PAYLOAD_LENGTH, pos);
+                end = Math.max(start, out.declaredEnd);
+            }
         }
         out.declaredEnd = end;
         int payloadLimit = Math.max(start, Math.min(limit, end));

@@ -25,7 +25,10 @@ public final class PacketInfo {
         return Addresses.mac(address);
     }
 
-    /** A short summary like Wireshark's Info column, with " [anomaly_name]" when the packet is malformed. */
+    /**
+     * A short summary like Wireshark's Info column, with " [anomaly_name]" when the packet is malformed
+     * or, if it is not, " [notice_name]" (mirror_truncated) when it has a notice.
+     */
     public static String describe(byte[] b, int off, int capLen, DecodedPacket p) {
         StringBuilder sb = new StringBuilder(80);
         if (b != null && off >= 0 && off <= b.length) {
@@ -41,11 +44,9 @@ public final class PacketInfo {
                 sb.append(protocolName(p));
             }
         }
-        if (p.anomalyCount > 0) {
-            Anomaly a = Anomaly.of(p.anomaly);
-            if (a != null) {
-                sb.append(sb.length() > 0 ? " [" : "[").append(a.id()).append(']');
-            }
+        Anomaly a = p.anomalyCount > 0 ? Anomaly.of(p.anomaly) : Anomaly.of(p.notice);
+        if (a != null) {
+            sb.append(sb.length() > 0 ? " [" : "[").append(a.id()).append(']');
         }
         return sb.toString();
     }
@@ -178,6 +179,13 @@ public final class PacketInfo {
             case IpPayloadDecoder.ESP:
                 spi(f, p, Layer.ESP, 0, "ESP", sb);
                 return;
+            case IpPayloadDecoder.GRE:
+                if (p.hasLayer(Layer.GRE)) {
+                    // GRE that carries nothing (a keepalive): the header is all there is to show.
+                    innermostHeader(f, p, sb);
+                    return;
+                }
+                // fall through: the GRE header is cut off
             default:
                 String name = ipProtocolName(p.proto);
                 sb.append(p.ipVersion == 4 ? "IPv4" : "IPv6").append(" protocol ").append(p.proto);

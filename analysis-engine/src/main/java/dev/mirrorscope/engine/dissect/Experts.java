@@ -32,6 +32,9 @@ final class Experts {
             case CAPTURED_LENGTH_EXCEEDS_ORIGINAL:
                 return new Text(ProtocolNode.Severity.WARNING, "[Expert: captured length exceeds the length on the"
                         + " wire (" + a.id() + ")]");
+            case MIRROR_TRUNCATED:
+                return new Text(ProtocolNode.Severity.NOTE, "[Expert: cut short by the mirror session, which copies"
+                        + " only the first bytes of each packet; the rest was never captured (" + a.id() + ")]");
             case DECODER_BUG:
                 return new Text(ProtocolNode.Severity.ERROR, "[Malformed: the decoder failed on these bytes; what"
                         + " follows is not shown (" + a.id() + ")]");

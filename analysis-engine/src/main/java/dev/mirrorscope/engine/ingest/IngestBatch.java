@@ -24,6 +24,7 @@ final class IngestBatch {
     final int[] tcpPayloadLen;
     final int[] hash;
     final int[] anomaly;
+    final int[] notice;
     final boolean[] nonFirstFragment;
     final long[] srcHi;
     final long[] srcLo;
@@ -58,6 +59,7 @@ final class IngestBatch {
         tcpPayloadLen = new int[n];
         hash = new int[n];
         anomaly = new int[n];
+        notice = new int[n];
         nonFirstFragment = new boolean[n];
         srcHi = new long[n];
         srcLo = new long[n];
@@ -93,6 +95,7 @@ final class IngestBatch {
         tcpFlags[i] = d.tcpFlags;
         tcpPayloadLen[i] = d.tcpPayloadLen;
         anomaly[i] = d.anomalyCount > 0 ? d.anomaly : -1;
+        notice[i] = d.notice;
         nonFirstFragment[i] = d.nonFirstFragment;
         srcHi[i] = d.srcHi;
         srcLo[i] = d.srcLo;

@@ -43,6 +43,7 @@ public final class IngestPipeline {
     private static final long PROGRESS_EVERY_NS = 100_000_000L;
     /** How often the packets written so far are flushed and announced to readers of the live session. */
     private static final long PUBLISH_EVERY_NS = 100_000_000L;
+    private static final int MIRROR_TRUNCATED = Anomaly.MIRROR_TRUNCATED.ordinal();
     /** Flows kept in memory across all partitions before the oldest leave for the store. */
     static final int MAX_FLOWS_IN_MEMORY = 1_000_000;
 
@@ -181,8 +182,8 @@ public final class IngestPipeline {
             }
             progress(outcome.packets());
             CaptureOutcome o = outcome;
-            return new CaptureOutcome(o.packets(), o.bytes(), o.malformed(), o.flowFragments(), o.firstTsNs(),
-                    o.lastTsNs(), cancelled ? null : reader.stopReason(), cancelled, o.indexRecords(),
+            return new CaptureOutcome(o.packets(), o.bytes(), o.malformed(), o.mirrorTruncated(), o.flowFragments(),
+                    o.firstTsNs(), o.lastTsNs(), cancelled ? null : reader.stopReason(), cancelled, o.indexRecords(),
                     reader.linkTypes());
         }
 
@@ -227,14 +228,9 @@ public final class IngestPipeline {
                     }
                     PacketBatch pb = b.packets;
                     for (int i = 0; i < pb.count; i++) {
-                        if (b.ipVersion[i] == 0 || Math.floorMod(b.hash[i], partitions) != part) {
-                            continue;
+                        if (b.ipVersion[i] != 0 && Math.floorMod(b.hash[i], partitions) == part) {
+                            account(table, b, pb, i);
                         }
-                        b.flowIndex[i] = table.update(pb.firstIndex + i, pb.tsNs[i], pb.origLen[i], b.ipVersion[i],
-                                b.proto[i], b.vni[i], b.srcHi[i], b.srcLo[i], b.sport[i], b.dstHi[i], b.dstLo[i],
-                                b.dport[i], b.hash[i], b.tcpFlags[i], b.tcpSeq[i], b.tcpPayloadLen[i]);
-                        b.dirBa[i] = table.lastDirBa;
-                        b.servicePort[i] = servicePort(b, i);
                     }
                     if (b.pendingPartitions.decrementAndGet() == 0) {
                         toWriter.offer(b);
@@ -245,6 +241,16 @@ public final class IngestPipeline {
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             }
+        }
+
+        // Per-packet work sits in methods of its own (here and in the writer): the JIT compiles a method
+        // after some hundred calls, a loop body only after tens of thousands of iterations.
+        private static void account(FlowTable table, IngestBatch b, PacketBatch pb, int i) {
+            b.flowIndex[i] = table.update(pb.firstIndex + i, pb.tsNs[i], pb.origLen[i], b.ipVersion[i],
+                    b.proto[i], b.vni[i], b.srcHi[i], b.srcLo[i], b.sport[i], b.dstHi[i], b.dstLo[i],
+                    b.dport[i], b.hash[i], b.tcpFlags[i], b.tcpSeq[i], b.tcpPayloadLen[i]);
+            b.dirBa[i] = table.lastDirBa;
+            b.servicePort[i] = servicePort(b, i);
         }
 
         private static int servicePort(IngestBatch b, int i) {
@@ -259,16 +265,9 @@ public final class IngestPipeline {
         private void writerLoop() {
             Connection conn = store.connection();
             Path dir = store.directory();
-            long packets = 0;
-            long bytes = 0;
-            long malformed = 0;
-            long firstTs = Long.MAX_VALUE;
-            long lastTs = Long.MIN_VALUE;
-            long rawOffset = 0;
-            long[] anomalyCounts = new long[Anomaly.values().length];
-            long[] anomalyFirst = new long[Anomaly.values().length];
-            RollupAccumulator rollups = new RollupAccumulator(captureId);
-            boolean gzip = reader.gzip();
+            WrittenTotals totals = new WrittenTotals(new RollupAccumulator(captureId), reader.gzip());
+            RollupAccumulator rollups = totals.rollups;
+            boolean gzip = totals.gzip;
             try (PacketIndexWriter index = new PacketIndexWriter(dir.resolve(SessionStore.indexFileName(captureId)));
                  FlowFileWriter flows = new FlowFileWriter(dir.resolve(FlowStore.flowFileName(captureId)));
                  OutputStream raw = gzip ? new BufferedOutputStream(
@@ -284,47 +283,16 @@ public final class IngestPipeline {
                     }
                     PacketBatch pb = b.packets;
                     for (int i = 0; i < pb.count; i++) {
-                        long ts = pb.tsNs[i];
-                        int len = pb.origLen[i];
-                        int flags = 0;
-                        if (b.anomaly[i] >= 0) {
-                            flags |= PacketIndex.FLAG_MALFORMED;
-                            malformed++;
-                            if (anomalyCounts[b.anomaly[i]]++ == 0) {
-                                anomalyFirst[b.anomaly[i]] = pb.firstIndex + i;
-                            }
-                        }
-                        if (b.dirBa[i]) {
-                            flags |= PacketIndex.FLAG_DIR_BA;
-                        }
-                        if (b.nonFirstFragment[i]) {
-                            flags |= PacketIndex.FLAG_NON_FIRST_FRAGMENT;
-                        }
-                        if (b.noTimestamp[i]) {
-                            flags |= PacketIndex.FLAG_NO_TIMESTAMP;
-                        }
-                        long offset = gzip ? rawOffset + pb.offset[i] : pb.fileOffset[i];
-                        index.append(offset, ts, len, pb.capLen[i], b.flowIndex[i], pb.linkType[i], pb.iface[i],
-                                flags, b.tunnel[i]);
-                        rollups.add(ts, len, b.dirBa[i], b.flowIndex[i] >= 0, b.proto[i], b.vni[i], b.servicePort[i],
-                                b.ipVersion[i], b.srcHi[i], b.srcLo[i]);
-                        packets++;
-                        bytes += len;
-                        if (ts < firstTs) {
-                            firstTs = ts;
-                        }
-                        if (ts > lastTs) {
-                            lastTs = ts;
-                        }
+                        totals.write(index, b, pb, i);
                     }
                     if (raw != null) {
                         raw.write(pb.data, 0, pb.dataLength);
-                        rawOffset += pb.dataLength;
+                        totals.rawOffset += pb.dataLength;
                     }
                     pool.add(b);
                     long now = System.nanoTime();
                     if (published == 0 || now - lastPublish >= PUBLISH_EVERY_NS) {
-                        published = publish(index, raw, packets);
+                        published = publish(index, raw, totals.packets);
                         lastPublish = now;
                     }
                     drainFlows(flows);
@@ -335,14 +303,14 @@ public final class IngestPipeline {
                         conn.commit();
                     }
                 }
-                publish(index, raw, packets);
+                publish(index, raw, totals.packets);
                 drainFlows(flows);
                 rollups.flushAll(conn);
-                writeAnomalies(conn, anomalyCounts, anomalyFirst);
+                writeAnomalies(conn, totals.anomalyCounts, totals.anomalyFirst);
                 conn.commit();
                 conn.setAutoCommit(true);
-                outcome = new CaptureOutcome(packets, bytes, malformed, flows.distinct(), firstTs, lastTs, null,
-                        false, index.records(), List.of());
+                outcome = new CaptureOutcome(totals.packets, totals.bytes, totals.malformed, totals.mirrorTruncated,
+                        flows.distinct(), totals.firstTs, totals.lastTs, null, false, index.records(), List.of());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable t) {
@@ -397,6 +365,73 @@ public final class IngestPipeline {
             t.setDaemon(true);
             t.start();
             return t;
+        }
+    }
+
+    /** The writer's per-packet work and what it adds up; used by the writer thread only. */
+    private static final class WrittenTotals {
+        final RollupAccumulator rollups;
+        final boolean gzip;
+        final long[] anomalyCounts = new long[Anomaly.values().length];
+        final long[] anomalyFirst = new long[Anomaly.values().length];
+        long packets;
+        long bytes;
+        long malformed;
+        long mirrorTruncated;
+        long firstTs = Long.MAX_VALUE;
+        long lastTs = Long.MIN_VALUE;
+        /** Offset of the batch in the decompressed stream, for gzip captures. */
+        long rawOffset;
+
+        WrittenTotals(RollupAccumulator rollups, boolean gzip) {
+            this.rollups = rollups;
+            this.gzip = gzip;
+        }
+
+        void write(PacketIndexWriter index, IngestBatch b, PacketBatch pb, int i) throws IOException {
+            long ts = pb.tsNs[i];
+            int len = pb.origLen[i];
+            int flags = 0;
+            if (b.anomaly[i] >= 0) {
+                flags |= PacketIndex.FLAG_MALFORMED;
+                malformed++;
+                count(b.anomaly[i], pb.firstIndex + i);
+            }
+            if (b.notice[i] >= 0) {
+                // Counted by name like the anomalies, never as malformed.
+                if (b.notice[i] == MIRROR_TRUNCATED) {
+                    mirrorTruncated++;
+                }
+                count(b.notice[i], pb.firstIndex + i);
+            }
+            if (b.dirBa[i]) {
+                flags |= PacketIndex.FLAG_DIR_BA;
+            }
+            if (b.nonFirstFragment[i]) {
+                flags |= PacketIndex.FLAG_NON_FIRST_FRAGMENT;
+            }
+            if (b.noTimestamp[i]) {
+                flags |= PacketIndex.FLAG_NO_TIMESTAMP;
+            }
+            long offset = gzip ? rawOffset + pb.offset[i] : pb.fileOffset[i];
+            index.append(offset, ts, len, pb.capLen[i], b.flowIndex[i], pb.linkType[i], pb.iface[i], flags,
+                    b.tunnel[i]);
+            rollups.add(ts, len, b.dirBa[i], b.flowIndex[i], b.proto[i], b.vni[i], b.servicePort[i], b.ipVersion[i],
+                    b.srcHi[i], b.srcLo[i]);
+            packets++;
+            bytes += len;
+            if (ts < firstTs) {
+                firstTs = ts;
+            }
+            if (ts > lastTs) {
+                lastTs = ts;
+            }
+        }
+
+        private void count(int anomaly, long index) {
+            if (anomalyCounts[anomaly]++ == 0) {
+                anomalyFirst[anomaly] = index;
+            }
         }
     }
 

@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tcp_flags, tunnel and vni with what tshark-diff's {@code expected_from_tshark()} derives from tshark's
  * fields: {@code corpus/expected/*.tsv} plus the fields it lacks in {@code decode/*.tsv} (see the README
  * there). All corpus packets agree; there is no deliberate disagreement on these fields.
- * (tshark-diff also loosely checks inner_len, which is not compared here: an empty GRE payload, as in
- * various_gre.pcap's GRE packets with protocol 0, has an inner length of 0 where tshark-diff asks for at
- * least 1.)
+ * One rule differs from tshark-diff's as it stands: a GRE header with nothing after it in a frame
+ * captured whole (a keepalive, as in various_gre.pcap) encapsulates nothing, so it is not a tunnel and
+ * the packet is the IP packet that carries it (the contract's tunnel is the encapsulation removed;
+ * tshark's packet list shows the same).
  */
 class CorpusDecodeTest {
     private static final Set<String> TUNNELS = Set.of("vxlan", "geneve", "gre");
@@ -41,6 +42,15 @@ class CorpusDecodeTest {
     private static final Map<String, String[]> L4 = Map.of("tcp", new String[]{"tcp.srcport", "tcp.dstport"},
             "udp", new String[]{"udp.srcport", "udp.dstport"}, "sctp", new String[]{"sctp.srcport", "sctp.dstport"});
     private static final Object SKIP = new Object();
+
+    /**
+     * A GRE layer that ends a frame captured whole carries no payload (in a frame cut short by the
+     * capture, the payload may be what is missing).
+     */
+    private static boolean emptyGre(Map<String, List<String>> row, List<String> layers, int i) {
+        return layers.get(i).equals("gre") && i + 1 == layers.size()
+                && Objects.equals(val(row, "frame.len", 0), val(row, "frame.cap_len", 0));
+    }
 
     @TestFactory
     Stream<DynamicTest> everyPacketAgreesWithTshark() throws IOException {
@@ -162,7 +172,7 @@ class CorpusDecodeTest {
         Map<String, Object> exp = new HashMap<>();
         List<Integer> tunnelAt = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            if (TUNNELS.contains(layers.get(i))) {
+            if (TUNNELS.contains(layers.get(i)) && !emptyGre(row, layers, i)) {
                 tunnelAt.add(i);
             }
         }
@@ -198,7 +208,7 @@ class CorpusDecodeTest {
 
         int innerStart = 0;
         for (int i = 0; i < layers.size(); i++) {
-            if (TUNNELS.contains(layers.get(i)) || layers.get(i).equals("erspan")) {
+            if ((TUNNELS.contains(layers.get(i)) || layers.get(i).equals("erspan")) && !emptyGre(row, layers, i)) {
                 innerStart = i + 1;
             }
         }

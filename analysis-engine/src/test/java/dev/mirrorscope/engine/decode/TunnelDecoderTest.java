@@ -185,15 +185,41 @@ class TunnelDecoderTest {
     }
 
     @Test
-    void greKeepaliveCarriesNothing() {
-        byte[] keepalive = ipv4("172.16.0.2", "172.16.0.1", 47).payload(gre(0, 0, new byte[0], new byte[0])).build();
-        byte[] f = outerGre(gre(0x2000, 0x0800, u32(40), keepalive));
-        DecodedPacket d = decode(f);
+    void greKeepaliveRequestCarriesTheReplyWhichCarriesNothing() {
+        byte[] reply = ipv4("172.16.0.2", "172.16.0.1", 47).payload(gre(0x2000, 0, u32(40), new byte[0])).build();
+        byte[] request = outerGre(gre(0x2000, 0x0800, u32(40), reply));
+        DecodedPacket d = decode(request);
         assertThat(d.tunnel).isEqualTo(DecodedPacket.TUNNEL_GRE);
         assertThat(d.vni).isEqualTo(40);
-        assertThat(d.proto).isEqualTo(-1);
-        assertThat(d.ipVersion).isZero();
-        assertThat(info(f, d)).isEqualTo("GRE (keepalive)");
+        assertThat(d.innerLen).isEqualTo(reply.length);
+        assertThat(Addresses.format(d.ipVersion, d.srcHi, d.srcLo)).isEqualTo("172.16.0.2");
+        assertThat(d.proto).isEqualTo(47);
+        assertThat(info(request, d)).isEqualTo("GRE (keepalive)");
+        assertThat(d.anomalyCount).isZero();
+
+        // The reply as it travels back: a GRE header with no payload encapsulates nothing.
+        byte[] alone = eth(0x0800, reply);
+        DecodedPacket r = decode(alone);
+        assertThat(r.tunnel).isEqualTo(DecodedPacket.TUNNEL_NONE);
+        assertThat(r.vni).isEqualTo(-1);
+        assertThat(r.innerLen).isEqualTo(-1);
+        assertThat(Addresses.format(r.ipVersion, r.dstHi, r.dstLo)).isEqualTo("172.16.0.1");
+        assertThat(r.proto).isEqualTo(47);
+        assertThat(r.sport).isEqualTo(-1);
+        assertThat(info(alone, r)).isEqualTo("GRE (keepalive)");
+        assertThat(PacketInfo.protocolName(r)).isEqualTo("GRE");
+        assertThat(r.anomalyCount).isZero();
+    }
+
+    @Test
+    void greHeaderCutOffByTheCaptureIsStillATunnel() {
+        byte[] inner = ipv4("10.0.0.1", "10.0.0.2", 17).payload(new byte[20]).build();
+        byte[] f = outerGre(gre(0x2000, 0x0800, u32(7), inner));
+        // Cut inside the key: the IP header still declares the payload.
+        byte[] cut = java.util.Arrays.copyOf(f, f.length - inner.length - 2);
+        DecodedPacket d = decode(cut, cut.length, f.length, LinkTypes.ETHERNET, DecodeOptions.defaults());
+        assertThat(d.tunnel).isEqualTo(DecodedPacket.TUNNEL_GRE);
+        assertThat(Anomaly.of(d.anomaly)).isEqualTo(Anomaly.TRUNCATED_GRE);
     }
 
     @Test

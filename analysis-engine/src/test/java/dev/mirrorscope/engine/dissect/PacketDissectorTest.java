@@ -102,7 +102,7 @@ class PacketDissectorTest {
     }
 
     @Test
-    void packetCutByTheMirrorSessionShowsAMalformedLine() {
+    void packetCutByTheMirrorSessionShowsANoteNotAMalformedLine() {
         // Packet 115 comes from the mirror session that keeps 128 bytes: its inner IPv4 claims more.
         Dissection d = dissect(Packets.fixture("mirror-mixed.pcap", 115));
         List<ProtocolNode> experts = new java.util.ArrayList<>();
@@ -111,10 +111,9 @@ class PacketDissectorTest {
                 experts.add(n);
             }
         });
-        assertThat(experts).extracting(ProtocolNode::label)
-                .contains("[Malformed: bad IPv4 total length (bad_ipv4_total_length)]");
-        assertThat(experts.get(0).severity()).isEqualTo(ProtocolNode.Severity.ERROR);
-        assertThat(experts.get(0).value()).isEqualTo("bad_ipv4_total_length");
+        assertThat(experts).extracting(ProtocolNode::value).containsExactly("mirror_truncated");
+        assertThat(experts.get(0).label()).startsWith("[Expert: cut short by the mirror session");
+        assertThat(experts.get(0).severity()).isEqualTo(ProtocolNode.Severity.NOTE);
     }
 
     @Test
