@@ -4,6 +4,7 @@ import dev.mirrorscope.engine.reach.analysis.Explanation;
 import dev.mirrorscope.engine.reach.analysis.Hop;
 import dev.mirrorscope.engine.reach.analysis.HopType;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One component of an analysed path as the path view shows it: in the diagram as a labelled node and in the
@@ -34,6 +35,13 @@ public record HopItem(Explanation.Leg leg, int index, Hop hop, String title, boo
 
     /** The matched rule, the chosen route or the translation, without the direction the summary starts with. */
     public String matched() {
+        if (hop.type() == HopType.SECURITY_GROUP && hop.detail().get("rule") == null
+                && !Boolean.TRUE.equals(hop.detail().get("stateful"))) {
+            Object groups = hop.detail().get("security_groups");
+            return "no " + ("egress".equals(direction()) ? "outbound" : "inbound") + " rule of "
+                    + (groups instanceof java.util.List<?> l ? String.join(", ", l.stream().map(String::valueOf)
+                    .toList()) : String.valueOf(groups)) + " allows it";
+        }
         String s = hop.summary();
         String d = direction();
         if (!d.isEmpty() && s.startsWith(d + ": ")) {
@@ -42,7 +50,83 @@ public record HopItem(Explanation.Leg leg, int index, Hop hop, String title, boo
         if (s.isEmpty() && explanation != null) {
             return explanation.code();
         }
-        return s;
+        if (hop.type() == HopType.TRANSIT_GATEWAY_ROUTE_TABLE && hop.detail().get("route") instanceof Map<?, ?> r) {
+            Object to = r.get("attachments");
+            String targets = to instanceof java.util.List<?> l ? String.join(", ", l.stream().map(String::valueOf)
+                    .toList()) : String.valueOf(to);
+            return r.get("destination") + (targets.isEmpty() ? "" : " → " + targets) + " (" + r.get("type") + ", "
+                    + r.get("state") + (Boolean.TRUE.equals(r.get("derived")) ? ", from default propagation" : "")
+                    + ")";
+        }
+        return s.replace(" -> ", " → ");
+    }
+
+    /** A few words for the diagram: the rule, route or translation, with IDs shortened. */
+    @SuppressWarnings("unchecked")
+    public String brief() {
+        Map<String, Object> d = hop.detail();
+        switch (hop.type()) {
+            case SECURITY_GROUP: {
+                if (Boolean.TRUE.equals(d.get("stateful"))) {
+                    return "reply (stateful)";
+                }
+                Map<String, Object> r = (Map<String, Object>) d.get("rule");
+                if (r == null) {
+                    return "no " + ("egress".equals(direction()) ? "outbound" : "inbound") + " rule allows it";
+                }
+                String what = "all".equals(r.get("protocol")) ? "all" : r.get("protocol") + " " + r.get("ports");
+                return what + ("egress".equals(direction()) ? " to " : " from ") + shorten(str(r.get("peer")), 16);
+            }
+            case NETWORK_ACL: {
+                Map<String, Object> r = (Map<String, Object>) d.get("rule");
+                if (r == null) {
+                    return "";
+                }
+                Object n = r.get("rule_number");
+                return "rule " + ("32767".equals(str(n)) ? "*" : str(n)) + " " + r.get("action");
+            }
+            case ROUTE_TABLE: {
+                Map<String, Object> r = (Map<String, Object>) d.get("route");
+                if (r == null) {
+                    return "no route";
+                }
+                return r.get("destination") + " → " + shorten(str(r.get("target")), 19)
+                        + ("active".equals(r.get("state")) ? "" : " (" + r.get("state") + ")");
+            }
+            case TRANSIT_GATEWAY_ROUTE_TABLE: {
+                Map<String, Object> r = (Map<String, Object>) d.get("route");
+                if (r == null) {
+                    return "no route";
+                }
+                return r.get("destination") + " (" + r.get("type") + ")";
+            }
+            case INTERNET_GATEWAY:
+            case NAT_GATEWAY: {
+                Map<String, Object> t = (Map<String, Object>) d.get("translation");
+                if (t == null) {
+                    return "";
+                }
+                return t.containsKey("source_from") ? "src → " + t.get("source_to") : "dst → " + t.get("destination_to");
+            }
+            case IP:
+                return String.valueOf(d.get("note")).startsWith("stands for") ? "any internet address" : "";
+            default:
+                return matched();
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    /** The title for the diagram: the Name tag, or the ID shortened. */
+    public String shortTitle() {
+        if (!title.equals(hop.id()) || hop.type() == HopType.IP) {
+            return title;
+        }
+        int dash = hop.id().lastIndexOf('-');
+        return dash > 0 && hop.id().length() - dash > 8 ? hop.id().substring(0, dash + 1) + "…"
+                + hop.id().substring(hop.id().length() - 6) : hop.id();
     }
 
     /** "Forward" or "Return". */
@@ -82,7 +166,7 @@ public record HopItem(Explanation.Leg leg, int index, Hop hop, String title, boo
 
     /** The ID shortened in the middle to fit under a diagram node, like {@code tgw-attach-…00c001}. */
     public String shortId() {
-        return shorten(hop.id(), 20);
+        return shorten(hop.id(), 19);
     }
 
     static String shorten(String id, int max) {

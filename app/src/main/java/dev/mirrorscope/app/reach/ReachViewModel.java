@@ -516,18 +516,13 @@ public final class ReachViewModel {
             port.set(q.port() == null ? "" : q.port().toString());
             sourcePort.set(q.sourcePort() == null ? "" : q.sourcePort().toString());
         }
-        result.set(r);
         flowNote.set(a.note());
         List<HopItem> fwd = items(a.snapshot(), r, Explanation.Leg.FORWARD, r.forward());
         List<HopItem> back = items(a.snapshot(), r, Explanation.Leg.RETURN, r.returnPath());
-        forward.setAll(fwd);
-        returnPath.setAll(back);
         List<HopItem> all = new ArrayList<>(fwd);
         all.addAll(back);
-        hops.setAll(all);
-        explanations.setAll(r.explanations());
-        String from = endpointTitle(a.snapshot(), r.query().source(), r.sourceAddress());
-        String to = endpointTitle(a.snapshot(), r.query().destination(), r.destinationAddress());
+        String from = endpointTitle(a.snapshot(), r.query().source());
+        String to = endpointTitle(a.snapshot(), r.query().destination());
         String what = r.query().protocol().label() + (r.query().port() != null ? " " + r.query().port()
                 : r.query().protocol().hasPorts() ? " (any port)" : " echo");
         forwardTitle.set("Forward · " + from + " → " + to + " · " + what);
@@ -546,6 +541,12 @@ public final class ReachViewModel {
                     + (r.explanations().size() > 1 ? String.format(Locale.ROOT, " (%d blocking components in all)",
                     r.explanations().size()) : "") + "." + traced(r));
         }
+        forward.setAll(fwd);
+        returnPath.setAll(back);
+        explanations.setAll(r.explanations());
+        // The hop list changes last: a view redraws on it, with everything else already in place.
+        hops.setAll(all);
+        result.set(r);
         HopItem first = all.stream().filter(HopItem::blocked).findFirst().orElse(null);
         selectedHop.set(first);
     }
@@ -563,7 +564,7 @@ public final class ReachViewModel {
         return parts.isEmpty() ? "" : " Traced with " + String.join(" and ", parts) + ".";
     }
 
-    private static String endpointTitle(Snapshot s, String idOrAddress, String address) {
+    private static String endpointTitle(Snapshot s, String idOrAddress) {
         String name = s.nameOf(idOrAddress);
         if (name != null) {
             return name;
@@ -601,19 +602,19 @@ public final class ReachViewModel {
     }
 
     private void clearResult(String note) {
-        result.set(null);
+        selectedHop.set(null);
         verdict.set(Verdict.NONE);
         verdictTitle.set("No analysis yet");
         verdictDetail.set(snapshot.get() == null ? "Open a VPC snapshot, then choose a source and a destination."
                 : "Choose a source and a destination, a protocol and a port, then Analyze.");
-        forward.clear();
-        returnPath.clear();
-        hops.clear();
-        explanations.clear();
-        selectedHop.set(null);
         forwardTitle.set("Forward path");
         returnTitle.set("Return path");
         flowNote.set(note);
+        forward.clear();
+        returnPath.clear();
+        explanations.clear();
+        hops.clear();
+        result.set(null);
     }
 
     private void begin(String what) {

@@ -70,7 +70,7 @@ class ReachViewModelTest {
         assertThat(dbGroup.title()).isEqualTo("db");
         assertThat(dbGroup.direction()).isEqualTo("ingress");
         assertThat(dbGroup.matched()).isEqualTo("tcp 5432 from sg-0a0000000000f0001");
-        assertThat(m.forward().get(4).matched()).isEqualTo("10.0.0.0/16 -> local");
+        assertThat(m.forward().get(4).matched()).isEqualTo("10.0.0.0/16 → local");
         assertThat(m.forwardTitle().get()).isEqualTo("Forward · web-1 → db-1 · tcp 5432");
     }
 
