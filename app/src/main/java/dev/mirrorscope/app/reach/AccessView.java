@@ -82,12 +82,12 @@ public final class AccessView {
         SplitPane split = new SplitPane(
                 section(Bindings.createStringBinding(() -> {
                     long interfaces = model.internet().stream().map(r -> r.finding().interfaceId()).distinct().count();
-                    return String.format(java.util.Locale.ROOT, "Reachable from the internet (%d interface%s, %d"
-                            + " protocol%s)", interfaces, interfaces == 1 ? "" : "s", model.internet().size(),
+                    return String.format(java.util.Locale.ROOT, "Reachable from the internet (%,d interface%s, %,d"
+                            + " exposure%s)", interfaces, interfaces == 1 ? "" : "s", model.internet().size(),
                             model.internet().size() == 1 ? "" : "s");
                 }, model.internet()), internetTable),
-                section(Bindings.size(model.admin()).asString("Administrative and database ports (%d)"), adminTable),
-                section(Bindings.size(model.crossVpc()).asString("Routes across VPC boundaries (%d)"), crossTable));
+                section(Bindings.size(model.admin()).asString(java.util.Locale.ROOT, "Administrative and database ports (%,d)"), adminTable),
+                section(Bindings.size(model.crossVpc()).asString(java.util.Locale.ROOT, "Routes across VPC boundaries (%,d)"), crossTable));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4, 0.72);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -199,17 +199,24 @@ public final class AccessViewModel {
             }
         }
         Cidr dest = c.destination() == null ? null : Cidr.tryParse(c.destination()).orElse(null);
+        // Best an interface of the far VPC inside the route's destination; else one inside the destination
+        // wherever it is (a route past a peering, which is not transitive); else any of the far VPC.
         NetworkInterface to = null;
+        int best = 0;
         for (NetworkInterface e : s.networkInterfaces().values()) {
-            boolean vpc = c.toVpc() == null || c.toVpc().equals(e.vpcId());
-            if (!vpc || e == from || e.primaryIp() == null) {
+            if (e == from || e.primaryIp() == null || e.vpcId() == null || e.vpcId().equals(c.fromVpc())) {
                 continue;
             }
-            boolean inside = dest == null || e.privateAddresses().stream().map(PrivateAddress::ip)
+            boolean inVpc = c.toVpc() == null || c.toVpc().equals(e.vpcId());
+            boolean inside = dest != null && e.privateAddresses().stream().map(PrivateAddress::ip)
                     .anyMatch(dest::contains);
-            if (inside) {
+            int score = inVpc && inside ? 3 : inside ? 2 : inVpc ? 1 : 0;
+            if (score > best) {
+                best = score;
                 to = e;
-                break;
+                if (score == 3) {
+                    break;
+                }
             }
         }
         if (from == null || to == null) {
@@ -242,11 +249,11 @@ public final class AccessViewModel {
         return true;
     }
 
-    /** A VPC as people know it: "prod (vpc-0a…)", or the ID. */
+    /** A VPC as people know it: its Name tag, or its ID. */
     public String vpcLabel(String vpcId) {
         Snapshot s = reach.snapshot().get();
         String name = s == null || vpcId == null ? null : s.nameOf(vpcId);
-        return vpcId == null ? "" : name == null ? vpcId : name + " (" + vpcId + ")";
+        return vpcId == null ? "" : name == null ? vpcId : name;
     }
 
     public ObservableList<InternetRow> internet() {

@@ -125,8 +125,9 @@ public record HopItem(Explanation.Leg leg, int index, Hop hop, String title, boo
             return title;
         }
         int dash = hop.id().lastIndexOf('-');
-        return dash > 0 && hop.id().length() - dash > 8 ? hop.id().substring(0, dash + 1) + "…"
-                + hop.id().substring(hop.id().length() - 6) : hop.id();
+        int keep = dash > 6 ? 4 : 6;
+        return dash > 0 && hop.id().length() - dash > keep + 2 ? hop.id().substring(0, dash + 1) + "…"
+                + hop.id().substring(hop.id().length() - keep) : hop.id();
     }
 
     /** "Forward" or "Return". */

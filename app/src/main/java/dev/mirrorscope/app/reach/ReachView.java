@@ -171,6 +171,11 @@ public final class ReachView {
         analyze.getStyleClass().add("analyze-button");
         analyze.setGraphic(glyph("M6 4l13 8l-13 8z", "analyze-glyph", 12));
         analyze.setOnAction(e -> model.analyze());
+        for (Region r : List.of(protocol, port, sourcePort, analyze, swap)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        sourcePicker.setMinWidth(150);
+        destinationPicker.setMinWidth(150);
         HBox.setHgrow(sourcePicker, Priority.ALWAYS);
         HBox.setHgrow(destinationPicker, Priority.ALWAYS);
         sourcePicker.setPrefWidth(330);
@@ -302,7 +307,10 @@ public final class ReachView {
     private void buildHopTable() {
         hopTable.setId("reach-hops");
         hopTable.setItems(model.hops());
-        hopTable.setPlaceholder(new Label("No path yet: ask a question above."));
+        Label none = new Label();
+        none.textProperty().bind(javafx.beans.binding.Bindings.when(model.result().isNull())
+                .then("No path yet: ask a question above.").otherwise("No path to show: see the explanations."));
+        hopTable.setPlaceholder(none);
         hopTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<HopItem, String> index = column("Hop", 58, h -> (h.leg() == Explanation.Leg.FORWARD ? "→ "
                 : "← ") + h.index());
@@ -405,6 +413,8 @@ public final class ReachView {
 
     private void wire() {
         model.hops().addListener((ListChangeListener<HopItem>) c -> redraw());
+        // An answer without hops (an unknown ID) leaves the hop list as it was: the answer itself redraws.
+        model.result().addListener((obs, was, now) -> redraw());
         model.snapshot().addListener((obs, was, now) -> redraw());
         redraw();
         diagram.selectedProperty().bindBidirectional(model.selectedHop());

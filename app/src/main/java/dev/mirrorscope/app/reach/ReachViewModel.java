@@ -18,7 +18,9 @@ import dev.mirrorscope.engine.reach.snapshot.SnapshotReader;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -78,6 +80,8 @@ public final class ReachViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper work = new ReadOnlyStringWrapper("");
     private volatile EndpointCatalog catalog;
+    /** Choices by ID, by picker text and by label. */
+    private volatile Map<String, EndpointChoice> choices = Map.of();
     private volatile ReachabilityAnalyzer analyzer;
     private int loadGeneration;
     private int analysisGeneration;
@@ -102,7 +106,7 @@ public final class ReachViewModel {
         ++analysisGeneration;
         error.set(null);
         begin("Reading snapshot " + dir.getFileName() + "…");
-        tasks.submit(() -> SnapshotReader.read(dir), s -> {
+        tasks.submit(() -> Loaded.of(SnapshotReader.read(dir)), s -> {
             end();
             if (gen != loadGeneration) {
                 return;
@@ -120,11 +124,29 @@ public final class ReachViewModel {
     /** Uses a snapshot already read (by the command line or a test), as {@link #loadSnapshot} would. */
     public void setSnapshot(Path dir, Snapshot s) {
         ++loadGeneration;
-        install(dir, s);
+        install(dir, Loaded.of(s));
     }
 
-    private void install(Path dir, Snapshot s) {
-        catalog = EndpointCatalog.of(s);
+    /** A snapshot with what the pickers and the analyses need, built off the FX thread. */
+    private record Loaded(Snapshot snapshot, EndpointCatalog catalog, Map<String, EndpointChoice> byText) {
+        static Loaded of(Snapshot s) {
+            EndpointCatalog c = EndpointCatalog.of(s);
+            Map<String, EndpointChoice> byText = new HashMap<>();
+            for (EndpointChoice e : c.all()) {
+                byText.putIfAbsent(e.label(), e);
+                byText.putIfAbsent(display(e), e);
+            }
+            for (EndpointChoice e : c.all()) {
+                byText.put(e.id(), e);
+            }
+            return new Loaded(s, c, Map.copyOf(byText));
+        }
+    }
+
+    private void install(Path dir, Loaded loaded) {
+        Snapshot s = loaded.snapshot();
+        catalog = loaded.catalog();
+        choices = loaded.byText();
         analyzer = new ReachabilityAnalyzer(s);
         snapshotDir.set(dir);
         snapshot.set(s);
@@ -183,16 +205,15 @@ public final class ReachViewModel {
             return null;
         }
         String t = text.trim();
-        for (EndpointChoice e : c.all()) {
-            if (e.id().equals(t) || display(e).equals(t) || e.label().equals(t)) {
-                return e;
-            }
+        Map<String, EndpointChoice> index = choices;
+        EndpointChoice exact = index.get(t);
+        if (exact != null) {
+            return exact;
         }
         for (String token : t.split("\\s+")) {
-            for (EndpointChoice e : c.all()) {
-                if (e.id().equals(token)) {
-                    return e;
-                }
+            EndpointChoice e = index.get(token);
+            if (e != null && e.id().equals(token)) {
+                return e;
             }
         }
         return null;
@@ -361,17 +382,20 @@ public final class ReachViewModel {
             return "nothing";
         }
         Hop hop = blockedHop(r, e);
-        String kind = hop != null ? HopItem.typeLabel(hop.type(), hop.detail().get("internet")) : "component";
+        if (hop == null) {
+            return e.component() + ": " + e.detail() + " [" + e.code() + "]";
+        }
+        String kind = HopItem.typeLabel(hop.type(), hop.detail().get("internet"));
         if (kind.length() > 1 && Character.isLowerCase(kind.charAt(1))) {
             kind = Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
         }
-        String name = hop != null && hop.name() != null ? hop.name() : s.nameOf(e.component());
+        String name = hop.name() != null ? hop.name() : s.nameOf(e.component());
         StringBuilder sb = new StringBuilder(kind).append(' ');
         sb.append(name != null ? name + " (" + e.component() + ")" : e.component());
         if (e.direction() != null) {
             sb.append(", ").append(e.direction());
         }
-        String rule = hop == null ? null : ruleText(hop);
+        String rule = ruleText(hop);
         sb.append(": ").append(rule != null ? rule : e.detail());
         sb.append(" [").append(e.code()).append(']');
         return sb.toString();
@@ -486,15 +510,8 @@ public final class ReachViewModel {
 
     /** A field shows an endpoint the snapshot knows with its Name tag; anything else as it is. */
     private String fieldText(String idOrAddress) {
-        EndpointCatalog c = catalog;
-        if (c != null) {
-            for (EndpointChoice e : c.all()) {
-                if (e.id().equals(idOrAddress)) {
-                    return display(e);
-                }
-            }
-        }
-        return idOrAddress;
+        EndpointChoice e = choices.get(idOrAddress);
+        return e != null && e.id().equals(idOrAddress) ? display(e) : idOrAddress;
     }
 
     private static String endpoint(String addr, Integer port) {
