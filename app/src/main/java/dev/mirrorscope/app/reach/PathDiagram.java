@@ -195,8 +195,11 @@ final class PathDiagram extends Region {
             }
             return y + h + PAD;
         }
-        int per = perLine(width);
+        int most = perLine(width);
         for (Band band : bands) {
+            // Lines of even length: nine nodes where eight fit make lines of five and four, not eight and one.
+            int per = Math.max(1, (band.nodes.size() + most - 1) / most);
+            per = band.nodes.isEmpty() ? most : (band.nodes.size() + per - 1) / per;
             double th = band.title.prefHeight(-1);
             if (apply) {
                 band.title.resizeRelocate(PAD - 6, y, Math.min(width - 2 * PAD + 12, band.title.prefWidth(-1)), th);

@@ -134,7 +134,9 @@ public final class ReachPreview extends Application {
             javafx.stage.Window main = scene.getWindow();
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
                 if (w != main && w.isShowing() && w.getScene() != null) {
-                    BufferedImage over = SwingFXUtils.fromFXImage(w.getScene().snapshot(null), null);
+                    javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+                    clear.setFill(javafx.scene.paint.Color.TRANSPARENT);
+                    BufferedImage over = SwingFXUtils.fromFXImage(w.getScene().getRoot().snapshot(clear, null), null);
                     g.drawImage(over, (int) (w.getX() + w.getScene().getX() - main.getX() - scene.getX()),
                             (int) (w.getY() + w.getScene().getY() - main.getY() - scene.getY()), null);
                 }

@@ -76,7 +76,7 @@ class ReachViewFxTest {
     @Test
     void typedQuestionShowsTheBlockingGroupInRedWithItsExplanation(FxRobot robot) throws Exception {
         load("public-private");
-        robot.clickOn(view.sourcePicker.field()).write("198.51.100.7");
+        robot.interact(() -> model.source().set("198.51.100.7"));
         robot.clickOn(view.destinationPicker.field()).write("web-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.destinationPicker.isShowingSuggestions()).isTrue();
