@@ -111,7 +111,8 @@ public record HopItem(Explanation.Leg leg, int index, Hop hop, String title, boo
             case IP:
                 return String.valueOf(d.get("note")).startsWith("stands for") ? "any internet address" : "";
             default:
-                return matched();
+                // Nothing of its own to say: a blocked node's code is in its callout already.
+                return hop.summary().isEmpty() ? "" : matched();
         }
     }
 
