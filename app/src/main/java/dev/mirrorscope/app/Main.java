@@ -33,7 +33,7 @@ public final class Main {
         if (!LaunchOptions.BUILT_VIEWS.contains(options.view())) {
             System.err.println("mirrorscope gui: the " + options.view() + " view is not built yet; showing packets");
             options = new LaunchOptions(options.files(), options.session(), "packets", options.screenshot(),
-                    options.theme());
+                    options.theme(), options.snapshot());
         }
         if (noDisplay()) {
             System.err.println("mirrorscope gui: no display to open a window on (DISPLAY is not set);"

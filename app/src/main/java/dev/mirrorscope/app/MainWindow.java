@@ -7,6 +7,10 @@ import dev.mirrorscope.app.filterbar.FilterBar;
 import dev.mirrorscope.app.follow.FollowStreamLoader;
 import dev.mirrorscope.app.follow.FollowStreamWindow;
 import dev.mirrorscope.app.packets.PacketItem;
+import dev.mirrorscope.app.reach.AccessView;
+import dev.mirrorscope.app.reach.AccessViewModel;
+import dev.mirrorscope.app.reach.ReachView;
+import dev.mirrorscope.app.reach.ReachViewModel;
 import dev.mirrorscope.engine.FlowRow;
 import dev.mirrorscope.engine.Session;
 import dev.mirrorscope.app.flows.FlowsView;
@@ -73,6 +77,8 @@ public final class MainWindow {
     static final String SHOW_ALL = "Shortcut+Shift+A";
     static final String DARK = "Shortcut+Shift+D";
     static final String FOLLOW = "Shortcut+Alt+Shift+T";
+    static final String EXPLAIN = "Shortcut+Shift+X";
+    static final String OPEN_SNAPSHOT = "Shortcut+Shift+V";
 
     private final MainViewModel model;
     private final Stage stage;
@@ -83,6 +89,8 @@ public final class MainWindow {
     private final FilterBar filterBar;
     private final boolean dialogs;
     private final ColumnWidths widths;
+    private final ReachViewModel reach;
+    private final AccessViewModel access;
 
     public MainWindow(MainViewModel model, Stage stage, boolean dialogs) {
         this.model = model;
@@ -113,7 +121,20 @@ public final class MainWindow {
         packetsTab.setId("packets");
         Tab flowsTab = new Tab("Flows", flowsView.root());
         flowsTab.setId("flows");
-        tabs.getTabs().addAll(packetsTab, flowsTab);
+        reach = new ReachViewModel(model.tasks());
+        access = new AccessViewModel(model.tasks(), reach);
+        Tab reachTab = new Tab("Reachability", new ReachView(reach).root());
+        reachTab.setId("reach");
+        AccessView accessView = new AccessView(access);
+        accessView.setOnOpenInPathView(() -> showView("reach"));
+        Tab accessTab = new Tab("Access", accessView.root());
+        accessTab.setId("access");
+        accessTab.setOnSelectionChanged(e -> {
+            if (accessTab.isSelected()) {
+                access.ensureAnalysed();
+            }
+        });
+        tabs.getTabs().addAll(packetsTab, flowsTab, reachTab, accessTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setCenter(tabs);
@@ -226,7 +247,9 @@ public final class MainWindow {
         MenuItem exportCsv = item("Export Table as CSV…", EXPORT_CSV, this::exportCsv);
         exportCsv.disableProperty().bind(model.busy().or(model.session().isNull()));
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        MenuItem openSnapshot = item("Open VPC Snapshot…", OPEN_SNAPSHOT, this::chooseSnapshot);
         Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), newSession, openSession, save,
+                new SeparatorMenuItem(), openSnapshot,
                 new SeparatorMenuItem(), exportPackets, exportCsv, new SeparatorMenuItem(), quit);
 
         MenuItem goTo = item("Go to Packet…", GO_TO, this::goToPacket);
@@ -239,10 +262,13 @@ public final class MainWindow {
         Menu go = new Menu("Go", null, goTo, filter, showAll);
         MenuItem follow = item("Follow Stream…", FOLLOW, this::followStream);
         follow.disableProperty().bind(model.session().isNull());
-        Menu analyze = new Menu("Analyze", null, follow);
+        MenuItem explain = item("Explain This Flow (Reachability)", EXPLAIN, this::explainFlow);
+        Menu analyze = new Menu("Analyze", null, follow, explain);
 
         MenuItem packets = item("Packets", "Shortcut+1", () -> showView("packets"));
         MenuItem flows = item("Flows", "Shortcut+2", () -> showView("flows"));
+        MenuItem reachView = item("Reachability", "Shortcut+3", () -> showView("reach"));
+        MenuItem accessItem = item("Access", "Shortcut+4", () -> showView("access"));
         Menu time = new Menu("Time Display Format");
         ToggleGroup timeGroup = new ToggleGroup();
         String[] timeKeys = {"Shortcut+Alt+4", "Shortcut+Alt+6", "Shortcut+Alt+1", "Shortcut+Alt+7"};
@@ -268,7 +294,8 @@ public final class MainWindow {
         MenuItem toggleDark = item("Switch Light/Dark", DARK,
                 () -> model.theme().set(model.theme().get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
         theme.getItems().addAll(new SeparatorMenuItem(), toggleDark);
-        Menu view = new Menu("View", null, packets, flows, new SeparatorMenuItem(), time, theme);
+        Menu view = new Menu("View", null, packets, flows, reachView, accessItem, new SeparatorMenuItem(), time,
+                theme);
 
         MenuItem keys = item("Keyboard Shortcuts", "F1", this::showShortcuts);
         MenuItem about = item("About Mirrorscope", null, () -> alert(Alert.AlertType.INFORMATION,
@@ -413,6 +440,46 @@ public final class MainWindow {
         }
     }
 
+    private void chooseSnapshot() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a VPC snapshot (a directory of describe-*.json files)");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openSnapshot(dir.toPath());
+        }
+    }
+
+    /** Loads a VPC snapshot into the reachability and access views and shows the path view. */
+    public void openSnapshot(Path dir) {
+        reach.loadSnapshot(dir);
+        showView("reach");
+    }
+
+    public ReachViewModel reach() {
+        return reach;
+    }
+
+    /** The selected flow (Flows view) or the selected packet's 5-tuple, as a question for the path view. */
+    void explainFlow() {
+        if ("flows".equals(currentView())) {
+            FlowRow f = flowsView.table().getSelectionModel().getSelectedItem();
+            if (f != null) {
+                reach.explain(f);
+                showView("reach");
+                return;
+            }
+        } else {
+            PacketItem p = packetsView.table().getSelectionModel().getSelectedItem();
+            if (p != null && p.row() != null && p.row().proto() != null) {
+                var r = p.row();
+                reach.prefill(r.src(), r.sport(), r.dst(), r.dport(), r.proto());
+                showView("reach");
+                return;
+            }
+        }
+        alert(Alert.AlertType.INFORMATION, "Explain This Flow", "Select a flow or an IP packet first.");
+    }
+
     private void chooseSession() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open a session directory");
@@ -535,9 +602,11 @@ public final class MainWindow {
                 "Ctrl+G\tGo to packet number (Ctrl+Home / Ctrl+End in the table: first / last packet)",
                 "Ctrl+F\tDisplay filter (Enter applies, Esc clears, ↑/↓ history)",
                 "Ctrl+Shift+A\tShow all packets (clear filter and flow selection)",
-                "Ctrl+1 / Ctrl+2\tPackets / Flows view",
+                "Ctrl+1 / 2 / 3 / 4\tPackets / Flows / Reachability / Access view",
                 "Ctrl+Alt+4 / 6 / 1 / 7\tTime: since first / since previous / date and time / UTC",
                 "Ctrl+Alt+Shift+T\tFollow the selected packet's or flow's TCP/UDP stream",
+                "Ctrl+Shift+X\tExplain the selected flow with the VPC snapshot (Reachability view)",
+                "Ctrl+Shift+V\tOpen a VPC snapshot",
                 "Ctrl+Shift+D\tSwitch light/dark theme",
                 "Ctrl+Q\tQuit");
         Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.CLOSE);

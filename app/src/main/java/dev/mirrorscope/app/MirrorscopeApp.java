@@ -82,6 +82,10 @@ public final class MirrorscopeApp extends Application {
                 }
             });
         }
+        if (o.snapshot() != null) {
+            window.openSnapshot(o.snapshot());
+            window.showView(o.view());
+        }
         // Nothing to read and no session to show: an empty window, no session store to create.
         if (!o.files().isEmpty() || o.session() != null) {
             model.open(o.files());
@@ -126,7 +130,9 @@ public final class MirrorscopeApp extends Application {
         long until = System.currentTimeMillis() + SCREENSHOT_ROWS_WAIT_MS;
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(50), e -> {
-            if (model.packets().settled() || System.currentTimeMillis() > until) {
+            boolean reachDone = options.snapshot() == null || window.reach().error().get() != null
+                    || (window.reach().snapshot().get() != null && !window.reach().busy().get());
+            if ((model.packets().settled() && reachDone) || System.currentTimeMillis() > until) {
                 poll.stop();
                 PauseTransition settle = new PauseTransition(SCREENSHOT_SETTLE);
                 settle.setOnFinished(x -> {
